@@ -1,0 +1,38 @@
+# Two commands: `make serve` and `make test`. Both create .venv when missing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check schema clean
+
+$(VENV)/.site-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.site-installed
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest -q
+
+# Build into a scratch folder and swap it in only on success, so a failed
+# build never leaves a half-written site/.
+build: $(VENV)/.site-installed
+	rm -rf .site-build
+	$(PY) -m mkdocs build --strict -d .site-build
+	rm -rf site && mv .site-build site
+
+check: $(VENV)/.site-installed
+	$(PY) -m macros.atlas check
+
+schema: $(VENV)/.site-installed
+	$(PY) -m macros.atlas schema
+
+clean:
+	rm -rf site .site-build

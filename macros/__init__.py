@@ -1,0 +1,45 @@
+"""mkdocs-macros glue: registers the atlas macros and nothing else.
+
+Loading, validation and rendering live in ``macros.atlas`` and know nothing of
+MkDocs; each macro here only finds the current page and delegates.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .atlas.catalog import load_atlas_cached
+from .atlas.rendering import Renderer
+
+
+def define_env(env):
+    project = Path(env.project_dir)
+    renderer = Renderer(project / "overrides" / "partials" / "atlas")
+
+    def atlas():
+        return load_atlas_cached(project / "data", project)
+
+    def page_src() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def technique_page(technique_id: str | None = None) -> str:
+        """The body of a technique page; the id defaults to the page's `technique` front matter."""
+        technique_id = technique_id or env.page.meta.get("technique")
+        if not technique_id:
+            raise ValueError(f"{page_src()}: technique_page() needs an id or `technique:` in the front matter.")
+        return renderer.technique_page(atlas(), technique_id, page_src())
+
+    @env.macro
+    def technique_index() -> str:
+        """A table of every technique with its other names and summary, linked to its page."""
+        return renderer.technique_index(atlas(), page_src())
+
+    @env.macro
+    def field_reference(kind: str = "technique") -> str:
+        """The contributor field reference for one kind of data file, generated from its model."""
+        return renderer.field_reference(kind)
+
+    @env.macro
+    def technique_count() -> int:
+        """How many techniques the atlas explains."""
+        return len(atlas().techniques)

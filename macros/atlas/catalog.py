@@ -1,0 +1,120 @@
+"""The loaded atlas: validated entries plus what the build derives from them.
+
+Derived data (never written by authors) lives only on :class:`Atlas`:
+
+- ``related``: technique id -> ids of related techniques, mirrored from
+  whichever side wrote the relation, sorted by name.
+- ``files``: technique id -> the data file it came from (for messages and
+  "edit this page" links).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loading import Entry, load_list, load_one
+from .models import Reference, Region, Technique
+from .problems import DataError, Problem
+from .rules import Loaded, check
+
+TECHNIQUE_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Atlas:
+    techniques: dict[str, Technique]  # in display order (by name)
+    regions: dict[str, Region]
+    references: dict[str, Reference]
+    # --- derived -------------------------------------------------------------
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def technique(self, technique_id: str) -> Technique:
+        try:
+            return self.techniques[technique_id]
+        except KeyError:
+            known = ", ".join(self.techniques)
+            raise KeyError(f"Unknown technique id `{technique_id}`. Known ids: {known}.") from None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Read and validate every data file; return entries and shape problems."""
+    problems: list[Problem] = []
+    techniques: list[Entry] = []
+    for path in sorted((data_dir / "techniques").iterdir()) if (data_dir / "techniques").is_dir() else []:
+        if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
+            entry, found = load_one(path, _rel(path, root), Technique)
+            problems += found
+            if entry:
+                techniques.append(entry)
+    vocabularies = {}
+    for name, model in (("regions", Region), ("references", Reference)):
+        path = data_dir / f"{name}.yml"
+        if path.exists():
+            vocabularies[name], found = load_list(path, _rel(path, root), model)
+            problems += found
+        else:
+            vocabularies[name] = []
+            problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"]), problems
+
+
+def derive(loaded: Loaded) -> Atlas:
+    by_name = sorted(loaded.techniques, key=lambda e: (e.model.name.casefold(), e.model.id))
+    techniques = {e.model.id: e.model for e in by_name}
+    mirrored: dict[str, set[str]] = {tid: set() for tid in techniques}
+    for t in techniques.values():
+        for other in t.related:
+            mirrored[t.id].add(other)
+            mirrored[other].add(t.id)
+    order = {tid: i for i, tid in enumerate(techniques)}
+    return Atlas(
+        techniques=techniques,
+        regions={e.model.id: e.model for e in loaded.regions},
+        references={e.model.id: e.model for e in loaded.references},
+        related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
+        files={e.model.id: e.file for e in loaded.techniques},
+    )
+
+
+def load_atlas(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
+    """Load, validate and derive. Raises DataError listing every problem."""
+    data_dir = Path(data_dir)
+    root = Path(root) if root is not None else data_dir.parent
+    loaded, problems = read(data_dir, root)
+    if not problems:
+        problems = check(loaded)
+    if problems:
+        raise DataError(problems)
+    return derive(loaded)
+
+
+_cache: dict[str, tuple[tuple, Atlas]] = {}
+
+
+def load_atlas_cached(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
+    """Like load_atlas, but reuses the result while no data file has changed.
+
+    The MkDocs hook and the macros both need the atlas in one build; during
+    `mkdocs serve` a changed file changes the signature and forces a reload.
+    """
+    data_dir = Path(data_dir)
+    signature = tuple(sorted(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in data_dir.rglob("*") if p.is_file()
+    ))
+    key = os.fspath(data_dir.resolve())
+    cached = _cache.get(key)
+    if cached and cached[0] == signature:
+        return cached[1]
+    atlas = load_atlas(data_dir, root)
+    _cache[key] = (signature, atlas)
+    return atlas

@@ -1,0 +1,158 @@
+"""Read data files into typed models, collecting every problem with its file,
+field path and line instead of stopping at the first one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .models import Model
+from .problems import Problem
+
+_PYDANTIC_CODES = {"missing": "MTA101", "extra_forbidden": "MTA102"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated entry and where it came from, so later rules can point at it."""
+
+    model: Any
+    file: str
+    node: yaml.Node
+    index: int | None = None  # position in a list file; None for one-entry files
+
+    def line(self, *path: str | int) -> int | None:
+        full = path if self.index is None else (self.index, *path)
+        return locate(self.node, full)
+
+    def field(self, *path: str | int) -> str:
+        full = path if self.index is None else (self.index, *path)
+        return field_path(full)
+
+
+def field_path(loc: tuple) -> str:
+    """('aliases', 0, 'usage') -> 'aliases[0].usage'"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def locate(node: yaml.Node | None, loc: tuple) -> int | None:
+    """1-based line of the deepest node on ``loc`` that exists in the YAML tree."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    child = value_node
+                    line = key_node.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            return line
+        node = child
+    return line
+
+
+def _duplicate_keys(node: yaml.Node, loc: tuple = ()) -> list[tuple[tuple, int]]:
+    """Duplicate keys anywhere in the tree (PyYAML would keep the last silently)."""
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                found.append(((*loc, key), key_node.start_mark.line + 1))
+            seen.add(key)
+            found += _duplicate_keys(value_node, (*loc, key))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            found += _duplicate_keys(child, (*loc, i))
+    return found
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """Parse one file. Returns (data, node, problems); data is None on failure."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        return None, None, [Problem("MTA001", rel, "", f"The file is not UTF-8 text ({err.reason}).")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None, [Problem("MTA002", rel, "", "The file is empty or holds only comments.")]
+        dupes = _duplicate_keys(node)
+        if dupes:
+            return None, node, [
+                Problem("MTA003", rel, field_path(loc), f"The key `{loc[-1]}` appears more than once here.", line)
+                for loc, line in dupes
+            ]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        return None, None, [Problem("MTA001", rel, "", f"YAML syntax error: {err.problem or err}.", line)]
+    except yaml.YAMLError as err:
+        return None, None, [Problem("MTA001", rel, "", f"YAML error: {err}.")]
+    finally:
+        loader.dispose()
+    return data, node, []
+
+
+def validate(model: type[Model], data: Any, rel: str, node: yaml.Node, index: int | None = None
+             ) -> tuple[Entry | None, list[Problem]]:
+    """Check ``data`` against ``model``; map pydantic's errors onto rule codes."""
+    try:
+        return Entry(model.model_validate(data), rel, node, index), []
+    except ValidationError as err:
+        prefix = () if index is None else (index,)
+        problems = []
+        for error in err.errors(include_url=False):
+            loc = (*prefix, *error["loc"])
+            code = _PYDANTIC_CODES.get(error["type"], "MTA103")
+            message = {
+                "MTA101": "This required field is missing.",
+                "MTA102": "This field is not part of the model.",
+            }.get(code, error["msg"] + ".")
+            if code == "MTA103" and error["type"] not in ("missing",):
+                message += f" Got: {error['input']!r}."[:200] if not isinstance(error["input"], (dict, list)) else ""
+            problems.append(Problem(code, rel, field_path(loc), message, locate(node, loc)))
+        return None, problems
+
+
+def load_one(path: Path, rel: str, model: type[Model]) -> tuple[Entry | None, list[Problem]]:
+    """A file that holds exactly one entry (a mapping)."""
+    data, node, problems = read_yaml(path, rel)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem("MTA004", rel, "", f"Expected a mapping of fields, found a {type(data).__name__}.",
+                              node.start_mark.line + 1)]
+    return validate(model, data, rel, node)
+
+
+def load_list(path: Path, rel: str, model: type[Model]) -> tuple[list[Entry], list[Problem]]:
+    """A file that holds a list of entries (a keyed vocabulary)."""
+    data, node, problems = read_yaml(path, rel)
+    if problems:
+        return [], problems
+    if not isinstance(data, list):
+        return [], [Problem("MTA004", rel, "", f"Expected a list of entries, found a {type(data).__name__}.",
+                            node.start_mark.line + 1)]
+    entries, problems = [], []
+    for index, item in enumerate(data):
+        entry, found = validate(model, item, rel, node, index)
+        problems += found
+        if entry:
+            entries.append(entry)
+    return entries, problems

@@ -1,0 +1,92 @@
+"""Named validation rules and the problems they report.
+
+Every data error the atlas can detect has a stable code (``MTA###``) and a
+short name, like tldr-pages' TLDR### codes: authors can search for the code,
+and each code has exactly one failing fixture in ``tests/fixtures/invalid``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    fix: str
+
+
+_RULE_LIST = [
+    # --- file level: the file cannot be read as data ---------------------------
+    Rule("MTA001", "yaml-syntax", "The file is not valid YAML.",
+         "Fix the YAML syntax at the line shown (indentation, a missing colon, an unclosed quote)."),
+    Rule("MTA002", "empty-file", "The file holds no data.",
+         "Fill the file from the template in CONTRIBUTING.md, or delete it."),
+    Rule("MTA003", "duplicate-key", "A key appears twice in the same mapping; YAML would silently keep only the last.",
+         "Keep one of the two keys and merge their values."),
+    Rule("MTA004", "wrong-top-level", "The file's top level has the wrong shape (a mapping or a list is expected).",
+         "Start from the template in CONTRIBUTING.md."),
+    # --- shape: the models' typed fields ---------------------------------------
+    Rule("MTA101", "missing-field", "A required field is missing.",
+         "Add the field; CONTRIBUTING.md lists every field and whether it is required."),
+    Rule("MTA102", "unknown-field", "A field the model does not know (often a typo).",
+         "Check the spelling against CONTRIBUTING.md, or remove the field."),
+    Rule("MTA103", "invalid-value", "A field has the wrong type or a value outside its allowed set.",
+         "Use a value of the type and from the allowed values listed in CONTRIBUTING.md."),
+    # --- cross-file rules --------------------------------------------------------
+    Rule("MTA201", "id-mismatch", "The id inside the file differs from its file name.",
+         "Rename the file to <id>.yml, or change the id to match the file name."),
+    Rule("MTA202", "duplicate-id", "Two entries share one id.",
+         "Give each entry its own id (ids are URLs and never change once published)."),
+    Rule("MTA203", "unknown-technique", "A technique id that no file in data/techniques defines.",
+         "Use the id of an existing technique (its file name without .yml), or add that technique."),
+    Rule("MTA204", "self-related", "A technique lists itself as related.",
+         "Remove its own id from `related`."),
+    Rule("MTA205", "related-both-sides", "Two techniques list each other as related; a relation is written on one side only.",
+         "Remove it from one of the two files: the loader mirrors it onto the other page."),
+    Rule("MTA206", "unknown-region", "A body region id that data/regions.yml does not define.",
+         "Use an id from data/regions.yml, or add the region there."),
+    Rule("MTA207", "unknown-reference", "A reference id that data/references.yml does not define.",
+         "Use an id from data/references.yml; add a reference only after verifying it (see CONTRIBUTING.md)."),
+    Rule("MTA208", "duplicate-name", "A technique name or alias is used by two techniques, so search and glossary would be ambiguous.",
+         "Keep the name on the technique it belongs to; explain the other usage in the description."),
+    Rule("MTA209", "duplicate-entry", "The same value appears twice in one list.",
+         "Remove the repeated value."),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULE_LIST}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One violation of one rule, located as precisely as we can."""
+
+    code: str
+    file: str  # path relative to the project root, e.g. data/techniques/kneading.yml
+    field: str  # field path, e.g. aliases[0].usage; "" for the whole file
+    message: str
+    line: int | None = None
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.code} {self.rule.name}: {self.message} Fix: {self.rule.fix}"
+
+
+class DataError(Exception):
+    """Raised when the data has problems; carries all of them, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.code))
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"The atlas data has {count} problem{'s' if count != 1 else ''}:\n{lines}")
+
+    @property
+    def codes(self) -> set[str]:
+        return {p.code for p in self.problems}

@@ -1,0 +1,176 @@
+"""Turn the atlas into page content (Markdown with a little HTML) through
+Jinja templates in overrides/partials/atlas. Knows nothing of MkDocs: it is
+given the atlas, the current page's source path and the template folder."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .catalog import Atlas
+from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
+
+
+def technique_src(technique_id: str) -> str:
+    """Source path of a technique page; its URL is /techniques/<id>/."""
+    return f"techniques/{technique_id}.md"
+
+
+def link(from_src: str, to_src: str) -> str:
+    """Relative Markdown link target, so MkDocs validates it and rewrites it to a URL."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def ordered(values, order: tuple[str, ...]) -> list[str]:
+    return sorted(values, key=order.index)
+
+
+def span(values, order: tuple[str, ...]) -> str:
+    """['firm', 'moderate'] -> 'moderate to firm'"""
+    values = ordered(values, order)
+    return values[0] if len(values) == 1 else f"{values[0]} to {values[-1]}"
+
+
+def sentence(text: str) -> str:
+    """Upper-case the first letter only (Jinja's capitalize lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def cell(text: str) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def reference_text(ref) -> str:
+    parts = [ref.authors + (f" ({ref.year})" if ref.year else "") + ".", f"*{ref.title}*."]
+    if ref.container:
+        parts.append(ref.container + ".")
+    return " ".join(parts)
+
+
+def reference_links(ref) -> list[tuple[str, str]]:
+    """(label, href) pairs; DOIs always as https://doi.org/ links."""
+    out = []
+    if ref.doi:
+        out.append((f"doi:{ref.doi}", f"https://doi.org/{ref.doi}"))
+    if ref.pmid:
+        out.append((f"PMID {ref.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"))
+    if ref.pmcid:
+        out.append((ref.pmcid, f"https://www.ncbi.nlm.nih.gov/pmc/articles/{ref.pmcid}/"))
+    if ref.url:
+        out.append(("web page", ref.url))
+    return out
+
+
+def generated_page(technique: Technique) -> str:
+    """The whole source of a generated technique page: front matter naming the
+    technique, and a body that asks the macro to render it (like MDN's {{Compat}})."""
+    meta = {"title": technique.name, "description": technique.summary, "technique": technique.id}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{{{{ technique_page() }}}}\n"
+
+
+def technique_nav(atlas: Atlas) -> list[dict[str, str]]:
+    """Navigation entries for the technique pages, in display order."""
+    return [{t.name: technique_src(t.id)} for t in atlas.techniques.values()]
+
+
+class Renderer:
+    def __init__(self, template_dir: Path | str):
+        self.env = Environment(
+            loader=FileSystemLoader(str(template_dir)),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered)
+        self.env.globals.update(
+            FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
+            SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
+        )
+
+    def render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def technique_page(self, atlas: Atlas, technique_id: str, page_src: str) -> str:
+        technique = atlas.technique(technique_id)
+        related = [(atlas.techniques[r], link(page_src, technique_src(r))) for r in atlas.related[technique.id]]
+        return self.render(
+            "technique-page.html",
+            t=technique,
+            regions=[atlas.regions[r] for r in technique.regions],
+            related=related,
+            references=[atlas.references[s] for s in technique.sources],
+        )
+
+    def technique_index(self, atlas: Atlas, page_src: str) -> str:
+        rows = [(t, link(page_src, technique_src(t.id))) for t in atlas.techniques.values()]
+        return self.render("technique-index.html", rows=rows)
+
+    def field_reference(self, kind: str) -> str:
+        return self.render("field-reference.html", fields=describe_fields(KINDS[kind]))
+
+
+def describe_fields(model: type[Model], prefix: str = "") -> list[dict]:
+    """Rows for the contributor field reference, generated from the model."""
+    schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    rows = []
+    for name, info in model.model_fields.items():
+        prop = schema["properties"][name]
+        allowed = _allowed(prop, defs)
+        rows.append({
+            "name": prefix + name,
+            "required": info.is_required(),
+            "type": _type_name(prop, defs),
+            "allowed": allowed,
+            "description": info.description or "",
+        })
+        nested = _nested_model(info.annotation)
+        if nested:
+            rows += describe_fields(nested, prefix=f"{prefix}{name}{'[]' if 'array' in _types(prop) else ''}.")
+    return rows
+
+
+def _nested_model(annotation):
+    args = getattr(annotation, "__args__", ()) or ()
+    for candidate in (annotation, *args):
+        if isinstance(candidate, type) and issubclass(candidate, Model):
+            return candidate
+    return None
+
+
+def _resolve(prop: dict, defs: dict) -> dict:
+    if "$ref" in prop:
+        return defs[prop["$ref"].split("/")[-1]]
+    return prop
+
+
+def _types(prop: dict) -> set[str]:
+    if "anyOf" in prop:
+        return {t for p in prop["anyOf"] for t in _types(p)}
+    return {prop.get("type", "object")}
+
+
+def _type_name(prop: dict, defs: dict) -> str:
+    if "anyOf" in prop:
+        return " or ".join(_type_name(p, defs) for p in prop["anyOf"] if p.get("type") != "null")
+    prop = _resolve(prop, defs)
+    kind = prop.get("type", "object")
+    if kind == "array":
+        return f"list of {_type_name(prop.get('items', {}), defs)}"
+    if "enum" in prop or "const" in prop:
+        return "one of the allowed values"
+    return {"string": "text", "integer": "whole number", "boolean": "true or false", "object": "mapping"}.get(kind, kind)
+
+
+def _allowed(prop: dict, defs: dict) -> list[str]:
+    prop = _resolve(prop, defs)
+    if "anyOf" in prop:
+        return [v for p in prop["anyOf"] for v in _allowed(p, defs)]
+    if prop.get("type") == "array":
+        return _allowed(prop.get("items", {}), defs)
+    return [str(v) for v in prop.get("enum", [])]

@@ -1,0 +1,136 @@
+"""Cross-file rules: what no single file can check on its own.
+
+Each rule is a small function registered under its code; it receives the
+validated entries and yields problems. Shape errors (models.py) are reported
+first and stop the run, so a broken file never causes follow-on noise here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import Entry
+from .problems import RULES, Problem
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Validated entries of every kind, before anything is derived."""
+
+    techniques: list[Entry]
+    regions: list[Entry]
+    references: list[Entry]
+
+
+CrossRule = Callable[[Loaded], Iterator[Problem]]
+CROSS_RULES: dict[str, CrossRule] = {}
+
+
+def rule(code: str):
+    assert code in RULES, code
+
+    def register(func: CrossRule) -> CrossRule:
+        CROSS_RULES[code] = func
+        return func
+
+    return register
+
+
+@rule("MTA201")
+def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
+    for entry in data.techniques:
+        stem = Path(entry.file).stem
+        if entry.model.id != stem:
+            yield Problem("MTA201", entry.file, "id",
+                          f"The id `{entry.model.id}` differs from the file name `{stem}`.", entry.line("id"))
+
+
+@rule("MTA202")
+def ids_are_unique(data: Loaded) -> Iterator[Problem]:
+    for entries in (data.techniques, data.regions, data.references):
+        first: dict[str, Entry] = {}
+        for entry in entries:
+            earlier = first.setdefault(entry.model.id, entry)
+            if earlier is not entry:
+                yield Problem("MTA202", entry.file, entry.field("id"),
+                              f"The id `{entry.model.id}` is already used by {earlier.file}.", entry.line("id"))
+
+
+def _unknown_ids(data: Loaded, code: str, field: str, known: set[str], what: str) -> Iterator[Problem]:
+    for entry in data.techniques:
+        for i, value in enumerate(getattr(entry.model, field)):
+            if value not in known:
+                yield Problem(code, entry.file, entry.field(field, i), f"No {what} has the id `{value}`.",
+                              entry.line(field, i))
+
+
+@rule("MTA203")
+def related_techniques_exist(data: Loaded) -> Iterator[Problem]:
+    known = {e.model.id for e in data.techniques}
+    yield from _unknown_ids(data, "MTA203", "related", known, "technique")
+
+
+@rule("MTA206")
+def regions_exist(data: Loaded) -> Iterator[Problem]:
+    yield from _unknown_ids(data, "MTA206", "regions", {e.model.id for e in data.regions}, "region")
+
+
+@rule("MTA207")
+def references_exist(data: Loaded) -> Iterator[Problem]:
+    yield from _unknown_ids(data, "MTA207", "sources", {e.model.id for e in data.references}, "reference")
+
+
+@rule("MTA204")
+def not_related_to_itself(data: Loaded) -> Iterator[Problem]:
+    for entry in data.techniques:
+        for i, other in enumerate(entry.model.related):
+            if other == entry.model.id:
+                yield Problem("MTA204", entry.file, entry.field("related", i),
+                              "A technique cannot be related to itself.", entry.line("related", i))
+
+
+@rule("MTA205")
+def relation_written_once(data: Loaded) -> Iterator[Problem]:
+    edges = {(e.model.id, other) for e in data.techniques for other in e.model.related}
+    for entry in data.techniques:
+        for i, other in enumerate(entry.model.related):
+            # Report on the alphabetically later side only, so each pair is named once.
+            if (other, entry.model.id) in edges and entry.model.id > other:
+                yield Problem("MTA205", entry.file, entry.field("related", i),
+                              f"`{other}` already lists `{entry.model.id}` as related.", entry.line("related", i))
+
+
+@rule("MTA208")
+def names_are_unique(data: Loaded) -> Iterator[Problem]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in data.techniques:
+        for name in [entry.model.name, *(a.name for a in entry.model.aliases)]:
+            owners[name.casefold()].add(entry.model.id)
+    for entry in data.techniques:
+        for i, alias in enumerate(entry.model.aliases):
+            others = owners[alias.name.casefold()] - {entry.model.id}
+            if others:
+                yield Problem("MTA208", entry.file, entry.field("aliases", i, "name"),
+                              f"`{alias.name}` also names {', '.join(sorted(others))}.",
+                              entry.line("aliases", i, "name"))
+
+
+_LIST_FIELDS = ("hand_parts", "pressure", "pace", "regions", "session_place", "related", "sources", "steps")
+
+
+@rule("MTA209")
+def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
+    for entry in data.techniques:
+        for field in _LIST_FIELDS:
+            seen = set()
+            for i, value in enumerate(getattr(entry.model, field)):
+                if value in seen:
+                    yield Problem("MTA209", entry.file, entry.field(field, i),
+                                  f"`{value}` is already listed in `{field}`.", entry.line(field, i))
+                seen.add(value)
+
+
+def check(data: Loaded) -> list[Problem]:
+    return [problem for func in CROSS_RULES.values() for problem in func(data)]
