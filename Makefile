@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build check schema clean
 
-$(VENV)/.site-installed: requirements.txt
+$(VENV)/.site-installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -r requirements.txt
 	touch $@
