@@ -40,6 +40,11 @@ def define_env(env):
         return renderer.field_reference(kind)
 
     @env.macro
+    def rule_reference() -> str:
+        """The table of validation rule codes, generated from the rule registry."""
+        return renderer.rule_reference()
+
+    @env.macro
     def technique_count() -> int:
         """How many techniques the atlas explains."""
         return len(atlas().techniques)

@@ -44,3 +44,10 @@ def test_field_reference_lists_every_field():
     for name in Technique.model_fields:
         assert f"| `{name}` |" in table
     assert "light, moderate, firm, deep" in table
+
+
+def test_rule_reference_lists_every_rule():
+    from macros.atlas.problems import RULES
+    table = renderer.rule_reference()
+    for rule in RULES.values():
+        assert f"| `{rule.code}` | {rule.name} |" in table

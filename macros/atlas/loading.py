@@ -124,8 +124,8 @@ def validate(model: type[Model], data: Any, rel: str, node: yaml.Node, index: in
                 "MTA101": "This required field is missing.",
                 "MTA102": "This field is not part of the model.",
             }.get(code, error["msg"] + ".")
-            if code == "MTA103" and error["type"] not in ("missing",):
-                message += f" Got: {error['input']!r}."[:200] if not isinstance(error["input"], (dict, list)) else ""
+            if code == "MTA103" and not isinstance(error["input"], (dict, list)):
+                message += f" Got: {error['input']!r}."[:200]
             problems.append(Problem(code, rel, field_path(loc), message, locate(node, loc)))
         return None, problems
 

@@ -10,6 +10,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 
 
@@ -109,6 +110,9 @@ class Renderer:
     def technique_index(self, atlas: Atlas, page_src: str) -> str:
         rows = [(t, link(page_src, technique_src(t.id))) for t in atlas.techniques.values()]
         return self.render("technique-index.html", rows=rows)
+
+    def rule_reference(self) -> str:
+        return self.render("rule-reference.html", rules=list(RULES.values()))
 
     def field_reference(self, kind: str) -> str:
         return self.render("field-reference.html", fields=describe_fields(KINDS[kind]))
