@@ -1,6 +1,6 @@
-"""MkDocs hook glue: validate the data before anything is written, add one
-generated page per technique (no hand-written stub files), and put those pages
-in the navigation. All logic lives in macros.atlas."""
+"""MkDocs hook glue: validate the data before anything is written, add the
+pages generated from data (no hand-written stub files), and fill the nav
+placeholders (`atlas:<set>`) with them. All logic lives in macros.atlas."""
 from __future__ import annotations
 
 import sys
@@ -16,11 +16,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
+from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
-from macros.atlas.rendering import generated_page, technique_nav, technique_src  # noqa: E402
-
-TECHNIQUES_SECTION = "Techniques"
+from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
 
 
 def _atlas(config) -> Atlas:
@@ -36,16 +35,14 @@ def _atlas(config) -> Atlas:
 @event_priority(100)  # before other plugins, so bad data stops the build first
 def on_config(config):
     atlas = _atlas(config)
-    for item in config.nav or []:
-        if isinstance(item, dict) and TECHNIQUES_SECTION in item:
-            item[TECHNIQUES_SECTION] = [*item[TECHNIQUES_SECTION], *technique_nav(atlas)]
-            break
-    else:
-        raise PluginError(f"mkdocs.yml: nav needs a '{TECHNIQUES_SECTION}' section to hold the technique pages.")
+    try:
+        config.nav = fill_nav(config.nav or [], atlas)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    for technique in _atlas(config).techniques.values():
-        files.append(File.generated(config, technique_src(technique.id), content=generated_page(technique)))
+    for page in generated_pages(_atlas(config)):
+        files.append(File.generated(config, page.src, content=page.source()))
     return files

@@ -1,8 +1,12 @@
 """Shared fixtures: paths, and one real `mkdocs build` of the real site per session."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import shutil
 import subprocess
+import threading
 import sys
 from pathlib import Path
 
@@ -38,3 +42,41 @@ def project_copy(tmp_path) -> Path:
         src = PROJECT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
     return tmp_path
+
+
+# --- headless Chromium -----------------------------------------------------
+# Debian's Chromium through Playwright's executable_path: no browser is ever
+# downloaded. The flags stop Chromium's own background calls to other hosts.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def serve_directory(directory: Path):
+    """Serve a folder on a free local port in a thread; returns (url, server)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """The real built site, served over HTTP (search needs it; file:// does not work)."""
+    url, httpd = serve_directory(built_site)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session; each test opens its own page or context."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

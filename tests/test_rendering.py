@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
-from macros.atlas.rendering import Renderer, generated_page, link
+import pytest
+
+from macros.atlas.pages import technique_pages
+from macros.atlas.rendering import Renderer, link
+from macros.atlas.sitemap import fill_nav
 
 renderer = Renderer(PROJECT / "overrides" / "partials" / "atlas")
 
@@ -28,9 +32,23 @@ def test_text_is_escaped():
 
 def test_generated_page_names_technique_in_front_matter():
     atlas = load_atlas(FIXTURES / "valid")
-    page = generated_page(atlas.techniques["alpha"])
-    assert page.startswith("---\ntitle: Alpha\n") and "technique: alpha" in page
-    assert "{{ technique_page() }}" in page
+    (page,) = [p for p in technique_pages(atlas) if p.src == "techniques/alpha.md"]
+    source = page.source()
+    assert source.startswith("---\ntitle: Alpha\n") and "technique: alpha" in source
+    assert "{{ technique_page() }}" in source
+
+
+def test_nav_placeholders_are_filled_at_any_depth():
+    atlas = load_atlas(FIXTURES / "valid")
+    nav = fill_nav(["index.md", {"Learn": [{"Techniques": ["techniques/index.md", "atlas:techniques"]}]}], atlas)
+    assert nav == ["index.md", {"Learn": [{"Techniques": [
+        "techniques/index.md", {"Alpha": "techniques/alpha.md"}, {"Beta": "techniques/beta.md"}]}]}]
+
+
+def test_unknown_nav_placeholder_is_an_error():
+    atlas = load_atlas(FIXTURES / "valid")
+    with pytest.raises(ValueError, match="atlas:technique`"):
+        fill_nav(["atlas:technique"], atlas)
 
 
 def test_relative_links():

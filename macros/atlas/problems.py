@@ -53,6 +53,18 @@ _RULE_LIST = [
          "Keep the name on the technique it belongs to; explain the other usage in the description."),
     Rule("MTA209", "duplicate-entry", "The same value appears twice in one list.",
          "Remove the repeated value."),
+    # --- claims, benefits and references (MTA3xx) --------------------------------
+
+    # --- guides (MTA4xx) ---------------------------------------------------------
+
+    # --- comparisons, glossary and facets (MTA5xx) ------------------------------
+
+    # --- study mode (MTA6xx) -----------------------------------------------------
+
+    # --- linking, redirects and export (MTA7xx) ---------------------------------
+
+    # --- figures (MTA8xx) --------------------------------------------------------
+
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULE_LIST}

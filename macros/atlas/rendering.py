@@ -6,7 +6,6 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
@@ -63,18 +62,6 @@ def reference_links(ref) -> list[tuple[str, str]]:
     if ref.url:
         out.append(("web page", ref.url))
     return out
-
-
-def generated_page(technique: Technique) -> str:
-    """The whole source of a generated technique page: front matter naming the
-    technique, and a body that asks the macro to render it (like MDN's {{Compat}})."""
-    meta = {"title": technique.name, "description": technique.summary, "technique": technique.id}
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{{{{ technique_page() }}}}\n"
-
-
-def technique_nav(atlas: Atlas) -> list[dict[str, str]]:
-    """Navigation entries for the technique pages, in display order."""
-    return [{t.name: technique_src(t.id)} for t in atlas.techniques.values()]
 
 
 class Renderer:

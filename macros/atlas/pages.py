@@ -1,0 +1,18 @@
+"""Every set of generated pages, registered with :mod:`macros.atlas.sitemap`.
+
+One function per set; each returns its pages in navigation order. Features
+add their sets here (guides, benefits, comparisons, facets, embeds...).
+"""
+from __future__ import annotations
+
+from .catalog import Atlas
+from .rendering import technique_src
+from .sitemap import GeneratedPage, page_set
+
+
+@page_set("techniques")
+def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
+        for t in atlas.techniques.values()
+    ]
