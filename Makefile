@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check schema clean
+.PHONY: serve test build check schema clean audit bench a11y-full
 
 $(VENV)/.site-installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,10 +15,16 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
+# Node tools for the quality gates only (axe-core, html-validate, Lighthouse),
+# pinned in package-lock.json; the site itself needs no Node.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(VENV)/.site-installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	$(PY) -m pytest -q
 
 # Build into a scratch folder and swap it in only on success, so a failed
