@@ -6,15 +6,23 @@ from urllib.parse import urlparse
 
 import pytest
 
+from sitecrawl import representatives
+
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_technique_page_requests_only_its_own_host(server, browser, width):
+def test_every_page_type_requests_only_its_own_host(built_site, server, browser, width):
+    # One page of every type found in the built site (home, indexes, techniques,
+    # and whatever page sets features add), so new templates are covered too.
     page = browser.new_page(viewport={"width": width, "height": 900})
-    hosts = []
-    page.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
-    page.goto(f"{server}/techniques/cupping/", wait_until="networkidle")
-    assert page.locator("h1").inner_text().startswith("Cupping")
-    assert hosts and set(hosts) == {urlparse(server).netloc}
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    paths = representatives(built_site)
+    assert "techniques/" in paths and any(p.startswith("techniques/") and p != "techniques/" for p in paths)
+    for path in paths:
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        assert page.locator("h1").count() >= 1, path
+    hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme not in ("data", "blob")}
+    assert hosts == {urlparse(server).netloc}, sorted(u for u in requests if urlparse(server).netloc not in u)
     page.close()
 
 
