@@ -12,7 +12,10 @@ from pydantic import ValidationError
 from .models import Model
 from .problems import Problem
 
-_PYDANTIC_CODES = {"missing": "MTA101", "extra_forbidden": "MTA102"}
+_PYDANTIC_CODES = {"missing": "MTA101", "extra_forbidden": "MTA102", "unsafe_markup": "MTA104"}
+# No data file needs more (the largest, references.yml, is a few dozen KiB);
+# checked before parsing, so a huge file fails at once instead of hanging.
+MAX_FILE_BYTES = 512 * 1024
 
 
 @dataclass(frozen=True)
@@ -80,17 +83,62 @@ def _duplicate_keys(node: yaml.Node, loc: tuple = ()) -> list[tuple[tuple, int]]
     return found
 
 
+def _first_alias(node: yaml.Node, loc: tuple = (), line: int = 1,
+                 seen: set[int] | None = None) -> tuple[tuple, int] | None:
+    """Where a node appears a second time: PyYAML resolves an alias to the very
+    node its anchor names. Each node is visited once, so this is linear even in
+    a "billion laughs" file, which every other walk of the tree is not. The
+    line is that of the nearest key (an alias keeps no position of its own)."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return loc, line
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        children = [(k.value, v, k.start_mark.line + 1) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(i, v, line) for i, v in enumerate(node.value)]
+    else:
+        children = []
+    for key, child, child_line in children:
+        found = _first_alias(child, (*loc, key), child_line, seen)
+        if found:
+            return found
+    return None
+
+
+def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return None, [Problem("MTA001", rel, "", f"The file is not UTF-8 text: byte 0x{raw[err.start]:02x} cannot be "
+                                                 "read; save the file as UTF-8.", line)]
+
+
 def read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """Parse one file. Returns (data, node, problems); data is None on failure."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, None, [Problem("MTA005", rel, "", f"The file has {size // 1024} KiB; "
+                                                       f"the limit is {MAX_FILE_BYTES // 1024} KiB.")]
+    text, problems = _decode(path.read_bytes(), rel)
+    if problems:
+        return None, None, problems
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        return None, None, [Problem("MTA001", rel, "", f"The file is not UTF-8 text ({err.reason}).")]
-    loader = yaml.SafeLoader(text)
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as err:  # raised at once for a control character such as NUL
+        line = text.count("\n", 0, err.position) + 1
+        return None, None, [Problem("MTA001", rel, "", f"The file holds a control character (#x{err.character:04x}) "
+                                                       "that YAML does not allow.", line)]
     try:
         node = loader.get_single_node()
         if node is None:
             return None, None, [Problem("MTA002", rel, "", "The file is empty or holds only comments.")]
+        alias = _first_alias(node)
+        if alias:
+            loc, line = alias
+            return None, node, [Problem("MTA006", rel, field_path(loc),
+                                        "This value repeats an anchor (`*name` or `<<:`).", line)]
         dupes = _duplicate_keys(node)
         if dupes:
             return None, node, [
@@ -101,9 +149,15 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Problem
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
-        return None, None, [Problem("MTA001", rel, "", f"YAML syntax error: {err.problem or err}.", line)]
+        message = f"YAML syntax error: {err.problem or err}"
+        if err.context and err.context_mark and err.context_mark.line + 1 != line:
+            # e.g. an unclosed quote is noticed at the end of the file; say where it began
+            message += f" ({err.context} on line {err.context_mark.line + 1})"
+        return None, None, [Problem("MTA001", rel, "", message + ".", line)]
     except yaml.YAMLError as err:
         return None, None, [Problem("MTA001", rel, "", f"YAML error: {err}.")]
+    except RecursionError:
+        return None, None, [Problem("MTA001", rel, "", "The data is nested too deeply to be a data file.")]
     finally:
         loader.dispose()
     return data, node, []

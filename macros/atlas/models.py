@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from .markup import check_markup
 
 # Ids become URLs (/techniques/<id>/), so they are lower-case slugs.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=60)]
@@ -18,10 +20,21 @@ RefId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_lengt
 # PubMed ids are numbers; YAML reads them as ints, and either spelling is fine.
 PubMedId = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
                      StringConstraints(pattern=r"^\d{5,9}$")]
-# A single line of prose: summaries, list items, names.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400, pattern=r"^[^\n]*$")]
+# A single line of prose: summaries, list items, names. Text fields are
+# Markdown that is HTML-escaped on output; check_markup (rule MTA104) rejects
+# the few constructs that escaping cannot make safe.
+def _line(max_length: int):
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length,
+                                            pattern=r"^[^\n]*$"), AfterValidator(check_markup)]
+
+
+Line = _line(400)
+# A Field(max_length=...) beside Line would be silently ignored (pydantic keeps
+# Line's own 400), so shorter lines are types of their own.
+ShortLine = _line(200)
 # Paragraphs of Markdown prose.
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000)]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000),
+                  AfterValidator(check_markup)]
 
 Pressure = Literal["light", "moderate", "firm", "deep"]
 Pace = Literal["slow", "moderate", "fast"]
@@ -78,7 +91,7 @@ class Technique(Model):
     name: Line = Field(description="The standard name taught for certification, e.g. `Kneading`.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names, each with where it is used.")
     family: Family = Field(description="The technique family it belongs to.")
-    summary: Line = Field(max_length=200, description="One line that says what it is; shown in lists and previews.")
+    summary: ShortLine = Field(description="One line that says what it is; shown in lists and previews.")
     description: Prose = Field(description="What the technique is, in a few paragraphs of Markdown.")
     terminology_note: Prose | None = Field(
         default=None, description="Optional: how this name is used differently elsewhere, and what that means.")

@@ -27,6 +27,10 @@ _RULE_LIST = [
          "Keep one of the two keys and merge their values."),
     Rule("MTA004", "wrong-top-level", "The file's top level has the wrong shape (a mapping or a list is expected).",
          "Start from the template in CONTRIBUTING.md."),
+    Rule("MTA005", "file-too-large", "The file is larger than any data file needs to be (the limit is 512 KiB).",
+         "Split the content, or check that the file is not generated or pasted by mistake."),
+    Rule("MTA006", "yaml-alias", "The file repeats a value through a YAML alias (`*name`, `<<: *name`); a few lines of aliases can expand into millions of values.",
+         "Write the values out in full: each data file stands alone."),
     # --- shape: the models' typed fields ---------------------------------------
     Rule("MTA101", "missing-field", "A required field is missing.",
          "Add the field; CONTRIBUTING.md lists every field and whether it is required."),
@@ -34,6 +38,8 @@ _RULE_LIST = [
          "Check the spelling against CONTRIBUTING.md, or remove the field."),
     Rule("MTA103", "invalid-value", "A field has the wrong type or a value outside its allowed set.",
          "Use a value of the type and from the allowed values listed in CONTRIBUTING.md."),
+    Rule("MTA104", "unsafe-markup", "A text field holds Markdown that could run a script: a `javascript:` (or `vbscript:`, `data:`) link, or an attribute list `{: ...=... }`. HTML typed into text is shown as text.",
+         "Link only to https:// addresses or atlas pages, and remove the attribute list."),
     # --- cross-file rules --------------------------------------------------------
     Rule("MTA201", "id-mismatch", "The id inside the file differs from its file name.",
          "Rename the file to <id>.yml, or change the id to match the file name."),

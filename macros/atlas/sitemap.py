@@ -9,6 +9,7 @@ adds its page and nav entry without touching mkdocs.yml.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,8 +30,13 @@ class GeneratedPage:
     in_nav: bool = True  # False for pages reached only by links (embeds, print views)
 
     def source(self) -> str:
-        """The whole Markdown source: front matter, then the macro call."""
-        front = {"title": self.title, "description": self.description, **self.meta}
+        """The whole Markdown source: front matter, then the macro call.
+
+        Title and description come from data, and themes insert them into the
+        HTML unescaped (Material: the nav, <h1>, <title>, and the description
+        inside an attribute), so they are HTML-escaped here.
+        """
+        front = {"title": html.escape(self.title), "description": html.escape(self.description), **self.meta}
         return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{{{{ {self.macro} }}}}\n"
 
 
@@ -65,7 +71,7 @@ def fill_nav(nav: list, atlas: Atlas) -> list:
             if name not in PAGE_SETS:
                 raise ValueError(f"mkdocs.yml: nav placeholder `{item}` names no page set; "
                                  f"known: {', '.join(NAV_PLACEHOLDER + n for n in PAGE_SETS)}.")
-            out += [{p.title: p.src} for p in PAGE_SETS[name](atlas) if p.in_nav]
+            out += [{html.escape(p.title): p.src} for p in PAGE_SETS[name](atlas) if p.in_nav]
         elif isinstance(item, dict):
             out.append({title: fill_nav(value, atlas) if isinstance(value, list) else value
                         for title, value in item.items()})
