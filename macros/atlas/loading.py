@@ -16,6 +16,9 @@ _PYDANTIC_CODES = {"missing": "MTA101", "extra_forbidden": "MTA102", "unsafe_mar
 # No data file needs more (the largest, references.yml, is a few dozen KiB);
 # checked before parsing, so a huge file fails at once instead of hanging.
 MAX_FILE_BYTES = 512 * 1024
+# libyaml's parser when PyYAML has it: the same nodes and line marks, about
+# ten times faster than the pure-Python one (the atlas loads on every build).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, yaml.Node | None, list[Problem
     if problems:
         return None, None, problems
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as err:  # raised at once for a control character such as NUL
         line = text.count("\n", 0, err.position) + 1
         return None, None, [Problem("MTA001", rel, "", f"The file holds a control character (#x{err.character:04x}) "
