@@ -42,3 +42,13 @@ schema: $(VENV)/.site-installed
 
 clean:
 	rm -rf site .site-build
+
+# Quality figures beyond `make test` (README: "Quality gates and benchmarks").
+audit: build node_modules/.installed
+	$(PY) bench/audit.py site
+
+bench: $(VENV)/.dev-installed node_modules/.installed
+	$(PY) bench/bench.py
+
+a11y-full: $(VENV)/.dev-installed node_modules/.installed
+	A11Y_FULL=1 $(PY) -m pytest -q tests/test_quality_a11y.py

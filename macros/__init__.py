@@ -15,8 +15,15 @@ def define_env(env):
     project = Path(env.project_dir)
     renderer = Renderer(project / "overrides" / "partials" / "atlas")
 
+    # define_env runs once per build (and per `mkdocs serve` rebuild), so the
+    # atlas is fetched once here, not once per macro call: checking the cache
+    # stats every data file, which per page would make the build quadratic.
+    loaded = {}
+
     def atlas():
-        return load_atlas_cached(project / "data", project)
+        if "atlas" not in loaded:
+            loaded["atlas"] = load_atlas_cached(project / "data", project)
+        return loaded["atlas"]
 
     def page_src() -> str:
         return env.page.file.src_uri

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Import the core as `macros.atlas`, the same package mkdocs-macros imports, so
 # both share one cache (MkDocs puts only this file's folder on sys.path).
@@ -43,6 +43,9 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for page in generated_pages(_atlas(config)):
-        files.append(File.generated(config, page.src, content=page.source()))
+    atlas = _atlas(config)
+    for page in generated_pages(atlas):
+        # Pages reached only by links (embeds) must not trigger "not in nav" warnings.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
     return files
