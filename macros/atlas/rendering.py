@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .figures import fmt, technique_map
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 
@@ -74,7 +75,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered)
+        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered, coord=fmt)
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
@@ -90,6 +91,8 @@ class Renderer:
             "technique-page.html",
             t=technique,
             regions=[atlas.regions[r] for r in technique.regions],
+            body_map=technique_map(atlas, technique),
+            all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
         )
