@@ -56,13 +56,25 @@ class DiagramError(ValueError):
 
 
 def fmt(value: float) -> str:
-    """A coordinate for path data: one decimal, no trailing zeros (keeps pages small)."""
+    """A coordinate for SVG: one decimal, no trailing zeros, no leading zero
+    (".5"): figures are path data mostly, and this keeps pages small."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
+    if text.startswith(("0.", "-0.")):
+        text = text.replace("0.", ".", 1)
     return "0" if text in ("-0", "") else text
 
 
+def _numbers(values: Iterable[float]) -> str:
+    """Numbers joined as SVG allows: a minus sign separates as well as a space."""
+    out = ""
+    for value in values:
+        text = fmt(value)
+        out += text if not out or text.startswith("-") else " " + text
+    return out
+
+
 def _pair(p: Pt) -> str:
-    return f"{fmt(p[0])} {fmt(p[1])}"
+    return _numbers(p)
 
 
 def expand(shape: Shape, axis: float | None) -> list[list[tuple[float, float, bool]]]:
@@ -80,21 +92,34 @@ def expand(shape: Shape, axis: float | None) -> list[list[tuple[float, float, bo
 
 def path_data(points: list[tuple[float, float, bool]], smooth: bool, closed: bool = True) -> str:
     """SVG path data through the points: straight lines, or a Catmull-Rom curve
-    turned into cubic Béziers (it passes through every point; corners stay sharp)."""
-    out = f"M{_pair(points[0])}"
+    turned into cubic Béziers (it passes through every point; corners stay
+    sharp). Written with relative commands after the first point, to keep it short."""
+    # Round every point first, so relative steps add up to exactly the rounded points.
+    points = [(round(x, 1), round(y, 1), c) for x, y, c in points]
     n = len(points)
+    here = points[0][:2]
+    out = "M" + _pair(here)
+
+    def rel(p):
+        return round(p[0] - here[0], 1), round(p[1] - here[1], 1)
+
     if not smooth or n < 3:
-        out += "".join(f"L{_pair(p)}" for p in points[1:])
-        return out + ("Z" if closed else "")
+        steps = []
+        for p in points[1:]:
+            steps += rel(p)
+            here = p[:2]
+        return out + "l" + _numbers(steps) + ("z" if closed else "")
     segments = n if closed else n - 1
+    steps = []
     for i in range(segments):
         p0 = points[(i - 1) % n] if closed or i > 0 else points[i]
         p1, p2 = points[i], points[(i + 1) % n]
         p3 = points[(i + 2) % n] if closed or i + 2 < n else points[(i + 1) % n]
         c1 = p1[:2] if p1[2] else (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = p2[:2] if p2[2] else (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out += f"C{_pair(c1)} {_pair(c2)} {_pair(p2)}"
-    return out + ("Z" if closed else "")
+        steps += (*rel(c1), *rel(c2), *rel(p2))
+        here = p2[:2]
+    return out + "c" + _numbers(steps) + ("z" if closed else "")
 
 
 def shape_path(shape: Shape, axis: float | None, closed: bool = True) -> str:
@@ -263,8 +288,10 @@ def choose_views(views: Mapping[str, View], needed: Iterable[str]) -> list[str]:
 
     When one view shows them all, the closest one wins (the one that shows the
     fewest regions: a close-up over a whole body). Otherwise views are added
-    greedily, the one showing most of what is still missing first. The result
-    keeps the data's order (back before front), so maps look alike across pages.
+    greedily, the one showing most of what is still missing first and, of
+    equals, the fuller one (figures side by side look alike in scale). The
+    result keeps the data's order (back before front), so maps look alike
+    across pages.
     """
     needed = set(needed)
     order = list(views)
@@ -273,7 +300,7 @@ def choose_views(views: Mapping[str, View], needed: Iterable[str]) -> list[str]:
         return [min(whole, key=lambda v: (len(views[v].shows), order.index(v)))]
     chosen, missing = [], set(needed)
     while missing:
-        best = max(order, key=lambda v: (len(missing & set(views[v].shows)), -len(views[v].shows)))
+        best = max(order, key=lambda v: (len(missing & set(views[v].shows)), len(views[v].shows)))
         if not missing & set(views[best].shows):
             raise DiagramError(f"no figure shows {', '.join(sorted(missing))}")
         chosen.append(best)
@@ -386,8 +413,8 @@ def panel(view: View, drawing: Drawing, worked: Iterable[str], avoid: Iterable[s
     x0, y0, x1, y1 = view.box
     return Panel(
         id=panel_id, view=view, drawing=drawing, view_box=(x0, y0, x1 - x0 + extra, y1 - y0),
-        worked=tuple(r for r in drawing.regions if r in worked),
-        avoid=tuple(r for r in drawing.regions if r in avoid),
+        worked=tuple(r for r in worked if r in drawing.regions),
+        avoid=tuple(r for r in avoid if r in drawing.regions),
         labels=tuple(labels), arrows=arrows, dots=dots, unit=view.width / 200,
     )
 
