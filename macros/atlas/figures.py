@@ -199,6 +199,7 @@ class View:
     drawing: str
     box: Box
     shows: tuple[str, ...]
+    close_up: bool = False
 
     @property
     def width(self) -> float:
@@ -246,7 +247,7 @@ def draw(figures: Mapping[str, Figure]) -> tuple[dict[str, Drawing], dict[str, V
             shows = tuple(drawing.regions)
         else:
             shows = tuple(r for r, d in drawing.regions.items() if _share_inside(d, box) >= SHOWN_SHARE)
-        views[f.id] = View(f.id, f.name, drawing.id, box, shows)
+        views[f.id] = View(f.id, f.name, drawing.id, box, shows, close_up=f.close_up_of is not None)
     return drawings, views
 
 
@@ -392,6 +393,9 @@ def _labels(view: View, drawing: Drawing, avoid: Iterable[str]) -> tuple[list[La
         y = max(target[1] + font / 3, last_y + font * 1.3)
         labels.append(Label(region, (column_x, y), target))
         last_y = y
+    # keep the column inside the view: shift it up if the last label would fall off the bottom
+    overflow = max(0.0, last_y + font * 0.4 - view.box[3]) if labels else 0.0
+    labels = [Label(l.region, (l.text_at[0], l.text_at[1] - overflow), l.target) for l in labels]
     width = view.width * (LABEL_GAP + LABEL_FONT_SMALL_SCREEN * 3.1) if labels else 0.0
     return labels, width
 
@@ -400,8 +404,9 @@ def _label_target(region: RegionDrawing, axis: float, view: Box) -> Pt:
     """Where a label's leader ends: on the region's right-hand part, inside the view."""
     parts = [p for p in region.parts if p.side != "left"] or list(region.parts)
     part = max(parts, key=lambda p: (p.area * overlap_share(p.box, view), p.centroid[0]))
+    # a region the view cuts (the spine in a close-up) is labelled in the middle of what shows
     y0, y1 = max(part.box[1], view[1]), min(part.box[3], view[3])
-    y = part.centroid[1] if y0 <= part.centroid[1] <= y1 else (y0 + y1) / 2
+    y = part.centroid[1] if overlap_share(part.box, view) == 1 else (y0 + y1) / 2
     x = part.centroid[0] if part.side == "right" else (axis + part.box[2]) / 2
     return x, y
 

@@ -154,6 +154,8 @@ def _type_name(prop: dict, defs: dict) -> str:
         return " or ".join(_type_name(p, defs) for p in prop["anyOf"] if p.get("type") != "null")
     prop = _resolve(prop, defs)
     kind = prop.get("type", "object")
+    if kind == "array" and "prefixItems" in prop:  # a tuple, e.g. a point [x, y]
+        return "[" + ", ".join(_type_name(p, defs) for p in prop["prefixItems"]) + "]"
     if kind == "array":
         return f"list of {_type_name(prop.get('items', {}), defs)}"
     if "enum" in prop or "const" in prop:
