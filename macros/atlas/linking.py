@@ -108,7 +108,7 @@ def render_snippet(renderer: Renderer, atlas: Atlas, collection: str, entry_id: 
     spec, entry = _entry(atlas, collection, entry_id)
     card_src = embed_src(entry_src(collection, entry_id))
     return renderer.render("embed-snippet.html", page_src=page_src, from_url=url_of(page_src),
-                           embed_url=url_of(card_src), embed_src_of=card_src, title=spec.title(entry))
+                           embed_url=url_of(card_src), card_src=card_src, title=spec.title(entry))
 
 
 # --- the contract, for the For practices page -------------------------------------
