@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, RENAMED, RENAMED_SITE_URL
+from conftest import PROJECT, RENAMED, RENAMED_SITE_URL, run_mkdocs_build
 from macros.atlas.catalog import load_atlas
 from tools.url_contract import broken, published, read_contract
 
@@ -217,3 +217,14 @@ def test_for_practices_page_documents_the_contract(built_site):
         assert pattern in text, pattern
     assert soup(built_site / "index.html").select_one('nav a[href="for-practices/"]')
     assert page.select_one('a[href="../api/v1/schema/techniques.schema.json"]')
+
+
+def test_old_id_that_would_overwrite_a_hand_written_page_stops_the_build(project_copy):
+    path = project_copy / "data" / "techniques" / "kneading.yml"
+    path.write_text(path.read_text().replace("\nname: Kneading\n", "\nold_ids: [knead]\nname: Kneading\n"))
+    (project_copy / "docs" / "techniques" / "knead.md").write_text("# Knead\n\nA hand-written page.\n")
+    site = project_copy / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode != 0
+    assert "techniques/knead/index.html would overwrite techniques/knead.md" in result.stderr
+    assert not site.exists()
