@@ -10,6 +10,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   draws regions; ``views``: figure id -> what each figure shows, close-ups
   included; ``region_views``: region id -> ids of the figures that show it
   (see :mod:`macros.atlas.figures`).
+- ``moved``: collection (``techniques``) -> old id -> current id, from the
+  entries' ``old_ids``; the old URLs redirect to the current ones.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Atlas:
     drawings: dict[str, Drawing] = field(default_factory=dict)
     views: dict[str, View] = field(default_factory=dict)
     region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -103,6 +106,7 @@ def derive(loaded: Loaded) -> Atlas:
         drawings=drawings,
         views=views,
         region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
+        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )
 
 
