@@ -82,7 +82,7 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures), problems
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures), problems
 
 
 def derive(loaded: Loaded) -> Atlas:

@@ -1,54 +1,15 @@
-"""Rules for the body-map figures (data/figures) and the regions' `avoid`.
+"""Rules for the body-map figures (data/figures) and the regions' `avoid` (MTA8xx).
 
-The figure rules have their own codes (MTA8xx); where a figure breaks a rule
-that already exists for techniques (an unknown region id, a repeated entry,
-an id that differs from its file name) it reports that rule's code.
+Where a figure breaks a rule that already exists for techniques (an unknown
+region id, a repeated entry, an id that differs from its file name), the
+existing rule in rules.py checks figures too and reports its own code.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-
 from .figures import avoided, expand
 from .problems import Problem
 from .rules import Loaded, rule
-
-
-@rule("MTA201")
-def figure_id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.figures:
-        stem = Path(entry.file).stem
-        if entry.model.id != stem:
-            yield Problem("MTA201", entry.file, "id",
-                          f"The id `{entry.model.id}` differs from the file name `{stem}`.", entry.line("id"))
-
-
-@rule("MTA206")
-def figure_and_avoid_regions_exist(data: Loaded) -> Iterator[Problem]:
-    known = {e.model.id for e in data.regions}
-    for entry in data.figures:
-        for i, drawn in enumerate(entry.model.regions):
-            if drawn.region not in known:
-                yield Problem("MTA206", entry.file, entry.field("regions", i, "region"),
-                              f"No region has the id `{drawn.region}`; a figure draws only regions "
-                              "from data/regions.yml.", entry.line("regions", i, "region"))
-    for entry in data.regions:
-        for i, near in enumerate(entry.model.avoid.near if entry.model.avoid else []):
-            if near not in known:
-                yield Problem("MTA206", entry.file, entry.field("avoid", "near", i),
-                              f"No region has the id `{near}`.", entry.line("avoid", "near", i))
-
-
-@rule("MTA209")
-def figure_draws_region_once(data: Loaded) -> Iterator[Problem]:
-    for entry in data.figures:
-        seen = set()
-        for i, drawn in enumerate(entry.model.regions):
-            if drawn.region in seen:
-                yield Problem("MTA209", entry.file, entry.field("regions", i, "region"),
-                              f"`{drawn.region}` is already drawn on this figure; give one entry all its shapes.",
-                              entry.line("regions", i, "region"))
-            seen.add(drawn.region)
 
 
 @rule("MTA801")

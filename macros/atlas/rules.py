@@ -26,16 +26,14 @@ class Loaded:
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-# A code may have several checks: one per kind of data that can break the rule
-# (an unknown region id in a technique, in a figure, in an `avoid`...).
-CROSS_RULES: dict[str, list[CrossRule]] = {}
+CROSS_RULES: dict[str, CrossRule] = {}
 
 
 def rule(code: str):
     assert code in RULES, code
 
     def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES.setdefault(code, []).append(func)
+        CROSS_RULES[code] = func
         return func
 
     return register
@@ -43,7 +41,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.techniques:
+    for entry in [*data.techniques, *data.figures]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -77,7 +75,20 @@ def related_techniques_exist(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA206")
 def regions_exist(data: Loaded) -> Iterator[Problem]:
-    yield from _unknown_ids(data, "MTA206", "regions", {e.model.id for e in data.regions}, "region")
+    known = {e.model.id for e in data.regions}
+    yield from _unknown_ids(data, "MTA206", "regions", known, "region")
+    # figures draw only known regions, and a region's `avoid` is near known ones
+    for entry in data.figures:
+        for i, drawn in enumerate(entry.model.regions):
+            if drawn.region not in known:
+                yield Problem("MTA206", entry.file, entry.field("regions", i, "region"),
+                              f"No region has the id `{drawn.region}`; a figure draws only regions "
+                              "from data/regions.yml.", entry.line("regions", i, "region"))
+    for entry in data.regions:
+        for i, near in enumerate(entry.model.avoid.near if entry.model.avoid else []):
+            if near not in known:
+                yield Problem("MTA206", entry.file, entry.field("avoid", "near", i),
+                              f"No region has the id `{near}`.", entry.line("avoid", "near", i))
 
 
 @rule("MTA207")
@@ -133,6 +144,14 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
                     yield Problem("MTA209", entry.file, entry.field(field, i),
                                   f"`{value}` is already listed in `{field}`.", entry.line(field, i))
                 seen.add(value)
+    for entry in data.figures:
+        drawn = set()
+        for i, region in enumerate(r.region for r in entry.model.regions):
+            if region in drawn:
+                yield Problem("MTA209", entry.file, entry.field("regions", i, "region"),
+                              f"`{region}` is already drawn on this figure; give one entry all its shapes.",
+                              entry.line("regions", i, "region"))
+            drawn.add(region)
 
 
 # --- linking: old ids keep published URLs working (MTA7xx) --------------------
@@ -177,4 +196,4 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
 
 
 def check(data: Loaded) -> list[Problem]:
-    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
+    return [problem for func in CROSS_RULES.values() for problem in func(data)]
