@@ -160,3 +160,10 @@ def test_the_partial_renders_an_accessible_figure_with_its_arrows():
         assert use["href"].lstrip("#") in ids
     assert soup.select_one("figcaption").get_text() == "From the waist up to the shoulders"
     assert re.search(r'<polygon points="[\d., -]+"/>', html)
+
+
+def test_a_scene_built_before_the_atlas_draws_the_same_diagram():
+    """Rules check guide steps before the atlas is derived; they draw from a Scene."""
+    scene = F.scene(ATLAS.figures, ATLAS.regions)
+    direction = {"words": "down the neck", "movement": "down", "from": "neck-back", "to": "shoulders"}
+    assert F.step_diagram(scene, ["neck-back"], direction, "s") == F.step_diagram(ATLAS, ["neck-back"], direction, "s")

@@ -443,6 +443,22 @@ def page_drawings(maps: Iterable[BodyMap]) -> tuple[Drawing, ...]:
     return tuple({d.id: d for m in maps for d in m.drawings}.values())
 
 
+@dataclass(frozen=True)
+class Scene:
+    """What maps and diagrams are drawn from: the region vocabulary and the
+    figures. The Atlas is one; rules that run before the atlas is derived
+    (checking that a guide step's direction can be drawn) build one with scene()."""
+
+    regions: Mapping[str, Region]
+    drawings: Mapping[str, Drawing]
+    views: Mapping[str, View]
+
+
+def scene(figures: Mapping[str, Figure], regions: Mapping[str, Region]) -> Scene:
+    drawings, views = draw(figures)
+    return Scene(regions, drawings, views)
+
+
 def technique_map(atlas, technique) -> BodyMap:
     """The body map of a technique page."""
     avoid = avoided(atlas.regions, technique.regions, technique.pressure, technique.family)
@@ -650,7 +666,9 @@ def _check_outward(g: _Geometry, start: str, end: str, movement: str, words: str
 def step_diagram(atlas, regions: Iterable[str], direction, diagram_id: str,
                  pressure: Iterable[str] = (), family: str | None = None) -> Diagram:
     """The diagram of one guide step: the step's regions highlighted, the regions
-    to avoid hatched, and marks for its movement.
+    to avoid hatched, and marks for its movement. ``atlas`` is the Atlas or a
+    Scene; ``pressure`` and ``family`` (of the step's technique, when known)
+    decide which conditional regions to avoid are shown.
 
     ``direction`` has `words` (required prose), `movement` (one of MOVEMENTS)
     and optionally `from` and `to` (region ids where it starts and ends).
