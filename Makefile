@@ -3,8 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (the JSON API's version.date, the
+# sitemap) are the last commit's, not the clock's. Empty outside a git checkout.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test build check schema clean audit bench a11y-full
+.PHONY: serve test build check schema contract clean audit bench a11y-full
 
 $(VENV)/.site-installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,10 +18,11 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-# Node tools for the quality gates only (axe-core, html-validate, Lighthouse),
-# pinned in package-lock.json; the site itself needs no Node.
+# Node tools for tests and quality figures only, pinned by the lockfile: axe-core
+# (accessibility), html-validate (HTML validity), Lighthouse (make audit).
+# The site itself needs no Node.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 serve: $(VENV)/.site-installed
@@ -40,15 +44,17 @@ check: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) -m macros.atlas schema
 
+# After publishing: record the new addresses in tests/contract/published-urls.txt
+# (never removes one) and the JSON API's field names in api-v1-fields.txt.
+contract: $(VENV)/.dev-installed
+	rm -rf .site-contract
+	$(PY) -m mkdocs build --strict -q -d .site-contract
+	$(PY) tests/tools/url_contract.py .site-contract --update
+	rm -rf .site-contract
+
 clean:
-	rm -rf site .site-build
-
-# Quality figures beyond `make test` (README: "Quality gates and benchmarks").
-audit: build node_modules/.installed
-	$(PY) bench/audit.py site
-
-bench: $(VENV)/.dev-installed node_modules/.installed
-	$(PY) bench/bench.py
-
-a11y-full: $(VENV)/.dev-installed node_modules/.installed
-	A11Y_FULL=1 $(PY) -m pytest -q tests/test_quality_a11y.py
+# Node tools for tests and quality figures only, pinned by the lockfile: axe-core
+# (accessibility), html-validate (HTML validity), Lighthouse (make audit).
+# The site itself needs no Node.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -107,7 +107,7 @@ def test_injected_html_is_shown_as_text_and_never_runs(project_copy, browser):
     try:
         page = browser.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in ("techniques/kneading/", "", "techniques/", "techniques/rubbing/"):
+        for path in ("techniques/kneading/", "", "techniques/", "techniques/rubbing/", "embed/techniques/kneading/"):
             page.goto(f"{url}/{path}", wait_until="load")
             page.keyboard.press("Tab")  # would fire an injected onfocus
             assert page.evaluate(f"window.{FLAG}") is None, f"an injected script ran on /{path}"
@@ -126,6 +126,13 @@ def test_injected_html_is_shown_as_text_and_never_runs(project_copy, browser):
         assert placed["name"] in page.title()
         description = page.locator('meta[name="description"]').get_attribute("content")
         assert description == placed["summary"]
+        # Templates that escape (link previews, embed cards) must not escape twice.
+        for meta in page.locator('meta[property="og:description"]').all():
+            assert meta.get_attribute("content") == placed["summary"]
+        if (site / "embed" / "techniques" / "kneading" / "index.html").exists():
+            page.goto(f"{url}/embed/techniques/kneading/", wait_until="load")
+            assert page.title().startswith(placed["name"] + " - "), page.title()
+            assert page.evaluate(f"window.{FLAG}") is None
         page.close()
     finally:
         httpd.shutdown()

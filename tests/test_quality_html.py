@@ -26,8 +26,9 @@ THEME_MARKUP = [
      "Material's hidden CSS toggles; the visible control is the icon button labelled on its <label>."),
     ("wcag/h32", r'<form class="(md-header__option|md-search__form)"',
      "Material's colour-scheme and search forms act on change and as you type; there is nothing to submit."),
-    ("unique-landmark", r'<nav class="md-nav md-nav--secondary" aria-label="Table of contents">',
-     "Material renders a page's table of contents twice (drawer on phones, sidebar on desktops); one shows at a time."),
+    ("unique-landmark", r'<nav class="md-nav( md-nav--secondary)?" aria-label="[^"]*">',
+     "Material renders a page's table of contents, and the nav of each section in it, twice (drawer on "
+     "phones, sidebar on desktops); one shows at a time."),
 ]
 
 
@@ -67,8 +68,7 @@ def errors(results: list[dict]) -> list[str]:
 
 def test_every_built_page_is_valid_html(built_site, tmp_path):
     pages = html_pages(built_site)
-    results = validate(pages, tmp_path / "report.json")
-    assert len(results) == len(pages)
+    results = validate(pages, tmp_path / "report.json")  # lists only files with messages
     found = errors(results)
     assert not found, f"{len(found)} HTML error(s):\n" + "\n".join(found[:40])
 

@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -24,3 +25,9 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id}, in_nav=in_nav)
         for t in atlas.techniques.values()
     ]
+
+
+@page_set("embeds")
+def embeds(atlas: Atlas) -> list[GeneratedPage]:
+    """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
+    return embed_pages(atlas)

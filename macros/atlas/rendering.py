@@ -9,8 +9,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .figures import fmt, technique_map
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
+from .urls import absolute_url, embed_src, href, url_of
 
 
 def technique_src(technique_id: str) -> str:
@@ -65,7 +67,8 @@ def reference_links(ref) -> list[tuple[str, str]]:
 
 
 class Renderer:
-    def __init__(self, template_dir: Path | str):
+    def __init__(self, template_dir: Path | str, site_url: str | None = None):
+        """``site_url``: the deployed address (SITE_URL), for absolute URLs; None when unknown."""
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -74,10 +77,12 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered)
+        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered, coord=fmt)
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
+            link=link, url_of=url_of, embed_src=embed_src, href=href,
+            absolute_url=lambda url: absolute_url(site_url, url),
         )
 
     def render(self, template: str, **context) -> str:
@@ -89,7 +94,10 @@ class Renderer:
         return self.render(
             "technique-page.html",
             t=technique,
+            page_src=page_src,
             regions=[atlas.regions[r] for r in technique.regions],
+            body_map=technique_map(atlas, technique),
+            all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
         )
@@ -151,6 +159,8 @@ def _type_name(prop: dict, defs: dict) -> str:
         return " or ".join(_type_name(p, defs) for p in prop["anyOf"] if p.get("type") != "null")
     prop = _resolve(prop, defs)
     kind = prop.get("type", "object")
+    if kind == "array" and "prefixItems" in prop:  # a tuple, e.g. a point [x, y]
+        return "[" + ", ".join(_type_name(p, defs) for p in prop["prefixItems"]) + "]"
     if kind == "array":
         return f"list of {_type_name(prop.get('items', {}), defs)}"
     if "enum" in prop or "const" in prop:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Entry
@@ -22,6 +22,7 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    figures: list[Entry] = field(default_factory=list)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
@@ -40,7 +41,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.techniques:
+    for entry in [*data.techniques, *data.figures]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -74,7 +75,20 @@ def related_techniques_exist(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA206")
 def regions_exist(data: Loaded) -> Iterator[Problem]:
-    yield from _unknown_ids(data, "MTA206", "regions", {e.model.id for e in data.regions}, "region")
+    known = {e.model.id for e in data.regions}
+    yield from _unknown_ids(data, "MTA206", "regions", known, "region")
+    # figures draw only known regions, and a region's `avoid` is near known ones
+    for entry in data.figures:
+        for i, drawn in enumerate(entry.model.regions):
+            if drawn.region not in known:
+                yield Problem("MTA206", entry.file, entry.field("regions", i, "region"),
+                              f"No region has the id `{drawn.region}`; a figure draws only regions "
+                              "from data/regions.yml.", entry.line("regions", i, "region"))
+    for entry in data.regions:
+        for i, near in enumerate(entry.model.avoid.near if entry.model.avoid else []):
+            if near not in known:
+                yield Problem("MTA206", entry.file, entry.field("avoid", "near", i),
+                              f"No region has the id `{near}`.", entry.line("avoid", "near", i))
 
 
 @rule("MTA207")
@@ -130,6 +144,55 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
                     yield Problem("MTA209", entry.file, entry.field(field, i),
                                   f"`{value}` is already listed in `{field}`.", entry.line(field, i))
                 seen.add(value)
+    for entry in data.figures:
+        drawn = set()
+        for i, region in enumerate(r.region for r in entry.model.regions):
+            if region in drawn:
+                yield Problem("MTA209", entry.file, entry.field("regions", i, "region"),
+                              f"`{region}` is already drawn on this figure; give one entry all its shapes.",
+                              entry.line("regions", i, "region"))
+            drawn.add(region)
+
+
+# --- linking: old ids keep published URLs working (MTA7xx) --------------------
+
+def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
+    """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
+    return (data.techniques,)
+
+
+@rule("MTA701")
+def old_ids_are_not_current(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        current = {e.model.id: e for e in entries}
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                owner = current.get(old)
+                if owner is not None and owner is not entry:
+                    yield Problem("MTA701", entry.file, entry.field("old_ids", i),
+                                  f"`{old}` is the current id of {owner.file}.", entry.line("old_ids", i))
+
+
+@rule("MTA702")
+def old_ids_are_unique(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        claimed: dict[str, Entry] = {}
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                earlier = claimed.setdefault(old, entry)
+                if earlier is not entry or entry.model.old_ids.index(old) != i:
+                    yield Problem("MTA702", entry.file, entry.field("old_ids", i),
+                                  f"The old id `{old}` is already claimed by {earlier.file}.", entry.line("old_ids", i))
+
+
+@rule("MTA703")
+def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                if old == entry.model.id:
+                    yield Problem("MTA703", entry.file, entry.field("old_ids", i),
+                                  f"`{old}` is this entry's own id.", entry.line("old_ids", i))
 
 
 def check(data: Loaded) -> list[Problem]:

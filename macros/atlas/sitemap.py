@@ -32,11 +32,10 @@ class GeneratedPage:
     def source(self) -> str:
         """The whole Markdown source: front matter, then the macro call.
 
-        Title and description come from data, and themes insert them into the
-        HTML unescaped (Material: the nav, <h1>, <title>, and the description
-        inside an attribute), so they are HTML-escaped here.
+        Title and description stay plain text here; the MkDocs hook escapes
+        them before the theme renders (macros/hooks.py, on_page_context).
         """
-        front = {"title": html.escape(self.title), "description": html.escape(self.description), **self.meta}
+        front = {"title": self.title, "description": self.description, **self.meta}
         return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{{{{ {self.macro} }}}}\n"
 
 
@@ -71,6 +70,8 @@ def fill_nav(nav: list, atlas: Atlas) -> list:
             if name not in PAGE_SETS:
                 raise ValueError(f"mkdocs.yml: nav placeholder `{item}` names no page set; "
                                  f"known: {', '.join(NAV_PLACEHOLDER + n for n in PAGE_SETS)}.")
+            # A nav title becomes the page's title, which themes insert into the
+            # nav, <h1> and header unescaped; titles come from data, so escape them.
             out += [{html.escape(p.title): p.src} for p in PAGE_SETS[name](atlas) if p.in_nav]
         elif isinstance(item, dict):
             out.append({title: fill_nav(value, atlas) if isinstance(value, list) else value
