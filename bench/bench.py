@@ -96,14 +96,17 @@ def best_build(project: Path, config: str = "mkdocs.yml") -> tuple[float, Path]:
 
 # --- (a) macro overhead --------------------------------------------------------
 
-def macro_overhead(work: Path) -> None:
-    project = copy_project(work / "real")
+def macro_overhead(work: Path, techniques: int | None = None) -> None:
+    """``techniques``: grow the data to that many first (the fixed cost of a build shrinks per page)."""
+    project = copy_project(work / f"overhead-{techniques or 'real'}")
+    if techniques:
+        synthesize(project, techniques)
     (project / "bench_dump.py").write_text(DUMP_HOOK)
     shutil.copytree(project / "docs", project / "plain-docs")
     hooks = yaml.safe_load(re.search(r"^hooks:\n(?:  - .*\n)+", (PROJECT / "mkdocs.yml").read_text(), re.M).group(0))
     (project / "mkdocs-dump.yml").write_text(yaml.safe_dump(
         {"INHERIT": "mkdocs.yml", "hooks": [*hooks["hooks"], "bench_dump.py"]}))
-    mkdocs_build(project, "mkdocs-dump.yml", work / "dump-site")
+    mkdocs_build(project, "mkdocs-dump.yml", project / "dump-site")
     nav = yaml.safe_load((project / "plain-nav.yml").read_text())
     (project / "mkdocs-plain.yml").write_text(yaml.safe_dump(
         {"INHERIT": "mkdocs.yml", "docs_dir": "plain-docs", "plugins": ["search"], "hooks": [], "nav": nav},
@@ -111,7 +114,8 @@ def macro_overhead(work: Path) -> None:
     with_macros, site = best_build(project)
     plain, plain_site = best_build(project, "mkdocs-plain.yml")
     pages, plain_pages = len(html_pages(site)), len(html_pages(plain_site))
-    print("(a) macro overhead: the real site, then the same pages as plain Markdown (no macros, no hooks)")
+    what = f"{techniques} synthetic techniques" if techniques else "the real site"
+    print(f"(a) macro overhead: {what}, then the same pages as plain Markdown (no macros, no hooks)")
     print(f"    with macros   {with_macros:6.2f} s CPU  {pages} pages")
     print(f"    plain         {plain:6.2f} s CPU  {plain_pages} pages")
     print(f"    ratio         {with_macros / plain:6.2f}   (target <= 1.15)")
@@ -120,13 +124,13 @@ def macro_overhead(work: Path) -> None:
 # --- (b) scale -------------------------------------------------------------------
 
 def synthesize(project: Path, count: int) -> None:
-    """Replace data/techniques with ``count`` techniques cloned from the real ones."""
+    """Grow data/techniques to ``count`` techniques: the real ones (hand-written
+    pages link to them) plus clones of them under new ids and names."""
     folder = project / "data" / "techniques"
     originals = [yaml.safe_load(p.read_text()) for p in sorted(folder.glob("*.yml"))]
     header = (PROJECT / "data" / "techniques" / "kneading.yml").read_text().splitlines()[0]
-    for path in folder.glob("*.yml"):
-        path.unlink()
-    ids = [f"{originals[i % len(originals)]['id']}-{i:04d}" for i in range(count)]
+    clones = count - len(originals)
+    ids = [f"{originals[i % len(originals)]['id']}-{i:04d}" for i in range(clones)]
     for i, tid in enumerate(ids):
         data = dict(originals[i % len(originals)])
         data["id"] = tid
@@ -147,7 +151,7 @@ def scale(work: Path, sizes: list[int]) -> None:
         seconds = min(mkdocs_build(project) for _ in range(runs))
         site = project / "site"
         pages = len(html_pages(site))
-        technique = next((site / "techniques").glob("*/index.html"))
+        technique = site / "techniques" / "kneading" / "index.html"
         per_page[count] = seconds * 1000 / pages
         print(f"    {count:>10} {pages:>6} {seconds:>8.2f} {per_page[count]:>8.1f} {technique.stat().st_size / 1024:>14.1f}")
         shutil.rmtree(project)
@@ -162,7 +166,7 @@ def page_weight(site: Path) -> None:
     from conftest import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
     print("(c) page weight, one page of each type (transferred: everything the page loads, gzip host, cold cache)")
-    print(f"    {'page':<38} {'HTML KB':>8} {'gzip KB':>8} {'transferred KB':>15} {'requests':>9}")
+    print(f"    {'page':<50} {'HTML KB':>8} {'gzip KB':>8} {'transferred KB':>15} {'requests':>9}")
     url, httpd = serve(site)
     try:
         with sync_playwright() as p:
@@ -178,7 +182,7 @@ def page_weight(site: Path) -> None:
                 page.goto(f"{url}/{path}", wait_until="networkidle")
                 transferred = sum(r.request.sizes()["responseBodySize"] + r.request.sizes()["responseHeadersSize"]
                                   for r in sizes)
-                print(f"    {kind + ' (/' + path + ')':<38} {len(raw) / 1024:>8.1f} "
+                print(f"    {kind + ' (/' + path + ')':<50} {len(raw) / 1024:>8.1f} "
                       f"{len(gzip.compress(raw)) / 1024:>8.1f} {transferred / 1024:>15.1f} {len(sizes):>9}")
                 context.close()
             browser.close()
@@ -243,6 +247,7 @@ def main(argv=None) -> int:
         work = Path(tmp)
         if "a" in args.only:
             macro_overhead(work)
+            macro_overhead(work, 200)
         if "b" in args.only:
             scale(work, [int(n) for n in args.sizes.split(",")])
         if "c" in args.only:

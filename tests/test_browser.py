@@ -14,8 +14,11 @@ def test_every_page_type_requests_only_its_own_host(built_site, server, browser,
     # One page of every type found in the built site (home, indexes, techniques,
     # and whatever page sets features add), so new templates are covered too.
     page = browser.new_page(viewport={"width": width, "height": 900})
-    requests = []
+    requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
+    # ...and runs without a script error or a failed load in the console.
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     paths = representatives(built_site)
     assert "techniques/" in paths and any(p.startswith("techniques/") and p != "techniques/" for p in paths)
     for path in paths:
@@ -23,6 +26,7 @@ def test_every_page_type_requests_only_its_own_host(built_site, server, browser,
         assert page.locator("h1").count() >= 1, path
     hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme not in ("data", "blob")}
     assert hosts == {urlparse(server).netloc}, sorted(u for u in requests if urlparse(server).netloc not in u)
+    assert errors == []
     page.close()
 
 

@@ -157,7 +157,7 @@ def test_the_partial_renders_an_accessible_figure_with_its_arrows():
     assert len(svg.select(".atlas-fig__arrow")) == 2
     ids = {tag["id"] for tag in soup.select("[id]")}
     for use in svg.select("use"):
-        assert use["href"].lstrip("#") in ids
+        assert use["xlink:href"].lstrip("#") in ids
     assert soup.select_one("figcaption").get_text() == "From the waist up to the shoulders"
     assert re.search(r'<polygon points="[\d., -]+"/>', html)
 

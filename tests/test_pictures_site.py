@@ -73,7 +73,7 @@ def test_every_use_resolves_and_ids_are_unique(built_site):
         ids = [tag["id"] for tag in soup.select("[id]")]
         assert len(ids) == len(set(ids)), tid
         for use in soup.select("#body-map use"):
-            assert use["href"].startswith("#") and use["href"][1:] in ids, (tid, use["href"])
+            assert use["xlink:href"].startswith("#") and use["xlink:href"][1:] in ids, (tid, use["xlink:href"])
         for g in soup.select("#body-map [clip-path]"):
             assert g["clip-path"][5:-1] in ids
 

@@ -35,6 +35,9 @@ def axe_violations(browser, server, paths: list[str], width: int, scheme: str) -
         pytest.fail("axe-core is not installed: run `make test` (it runs `npm ci`).")
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     context.add_init_script(path=str(AXE))  # the file's text is injected; the page fetches nothing
+    # Material's search worker loads the whole search index on every page, a
+    # cost that grows with the site; axe never opens the search, so skip it.
+    context.route("**/search/search_index.json", lambda route: route.abort())
     page = context.new_page()
     found = []
     for path in paths:
