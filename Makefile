@@ -53,8 +53,14 @@ contract: $(VENV)/.dev-installed
 	rm -rf .site-contract
 
 clean:
-# Node tools for tests and quality figures only, pinned by the lockfile: axe-core
-# (accessibility), html-validate (HTML validity), Lighthouse (make audit).
-# The site itself needs no Node.
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf site .site-build .site-contract
+
+# Quality figures beyond `make test` (README: "Quality gates and benchmarks").
+audit: build node_modules/.installed
+	$(PY) bench/audit.py site
+
+bench: $(VENV)/.dev-installed node_modules/.installed
+	$(PY) bench/bench.py
+
+a11y-full: $(VENV)/.dev-installed node_modules/.installed
+	A11Y_FULL=1 $(PY) -m pytest -q tests/test_quality_a11y.py
