@@ -208,7 +208,8 @@ def serve_rebuild(work: Path) -> None:
                 if len(found) >= count:
                     return float(found[count - 1])
                 time.sleep(0.05)
-            raise SystemExit("mkdocs serve did not finish building:\n" + log.read()[-2000:])
+            log.seek(0)
+            raise SystemExit("mkdocs serve did not finish building:\n" + log.read()[-3000:])
         wait_for(1)
         times = []
         path = project / "data" / "techniques" / "kneading.yml"
