@@ -4,8 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the output (the JSON API's version.date, the
-# sitemap) are the last commit's, not the clock's. Empty outside a git checkout.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# sitemap) are the last commit's, not the clock's. Outside a git checkout it
+# stays unset: MkDocs cannot read an empty SOURCE_DATE_EPOCH.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: serve test build check schema contract clean audit bench a11y-full
 
