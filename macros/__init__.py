@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .atlas.catalog import load_atlas_cached
 from .atlas.rendering import Renderer
+from .atlas.study import render as study
+from .atlas.study.terms import TECHNIQUE_SECTIONS
 
 
 def define_env(env):
@@ -48,3 +50,38 @@ def define_env(env):
     def technique_count() -> int:
         """How many techniques the atlas explains."""
         return len(atlas().techniques)
+
+    # --- study mode -------------------------------------------------------------
+
+    @env.macro
+    def study_quiz(quiz_id: str | None = None) -> str:
+        """A self-check quiz; the id defaults to the page's `quiz` front matter."""
+        quiz_id = quiz_id or env.page.meta.get("quiz")
+        if not quiz_id:
+            raise ValueError(f"{page_src()}: study_quiz() needs an id or `quiz:` in the front matter.")
+        return study.quiz_page(renderer, atlas(), quiz_id, page_src())
+
+    @env.macro
+    def study_quiz_index() -> str:
+        """A table of every quiz with its number of questions and the score kept in this browser."""
+        return study.quiz_index(renderer, atlas(), page_src())
+
+    @env.macro
+    def study_cards() -> str:
+        """Every technique as a printable study card, one per printed page."""
+        return study.cards_page(renderer, atlas(), page_src(), env.conf.get("site_url") or "")
+
+    @env.macro
+    def flashcard_downloads() -> str:
+        """Download links for the flashcard decks, with their card counts and how to import them."""
+        return study.flashcard_downloads(renderer, atlas(), page_src())
+
+    @env.macro
+    def technique_sections() -> str:
+        """The section anchors every technique page has, for the exam map's `section:` links."""
+        return ", ".join(f"`{anchor}` ({title})" for anchor, title in TECHNIQUE_SECTIONS.items())
+
+    @env.macro
+    def exam_map() -> str:
+        """The exam map: each exam content area, the atlas pages that serve it, and what is not covered."""
+        return study.exam_map_page(renderer, atlas(), page_src())

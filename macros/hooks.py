@@ -3,6 +3,7 @@ pages generated from data (no hand-written stub files), and fill the nav
 placeholders (`atlas:<set>`) with them. All logic lives in macros.atlas."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
+from macros.atlas.study.flashcards import deck_files  # noqa: E402
 
 
 def _atlas(config) -> Atlas:
@@ -43,6 +45,19 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for page in generated_pages(_atlas(config)):
+    atlas = _atlas(config)
+    for page in generated_pages(atlas):
         files.append(File.generated(config, page.src, content=page.source()))
+    # Flashcard decks are files of the site like any other, so links to them are validated.
+    for path, content in deck_files(atlas, _deck_timestamp(config), config.site_url or "").items():
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def _deck_timestamp(config) -> float:
+    """When the decks were last changed, for Anki (it updates a note only from a
+    newer one): SOURCE_DATE_EPOCH for reproducible builds, else the newest data file."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    data = Path(config.config_file_path).resolve().parent / "data"
+    return max(p.stat().st_mtime for p in data.rglob("*") if p.is_file())

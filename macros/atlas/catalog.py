@@ -6,6 +6,9 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+
+Study mode derives its quizzes, flashcards and key terms from the atlas with
+pure functions in :mod:`macros.atlas.study` rather than storing them here.
 """
 from __future__ import annotations
 
@@ -14,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Entry, load_list, load_one
-from .models import Reference, Region, Technique
+from .models import ExamMap, Reference, Region, Technique
 from .problems import DataError, Problem
 from .rules import Loaded, check
+from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
 TECHNIQUE_SUFFIXES = (".yml", ".yaml")
 
@@ -26,6 +30,7 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    exam_map: ExamMap | None = None  # data/exam-map.yml: the exam's content areas (study mode)
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
@@ -64,7 +69,12 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"]), problems
+    exam_map = None
+    path = data_dir / "exam-map.yml"
+    if path.exists():  # optional: without it the site has no exam map page
+        exam_map, found = load_one(path, _rel(path, root), ExamMap)
+        problems += found
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], exam_map), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -80,6 +90,7 @@ def derive(loaded: Loaded) -> Atlas:
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
         references={e.model.id: e.model for e in loaded.references},
+        exam_map=loaded.exam_map.model if loaded.exam_map else None,
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 # Ids become URLs (/techniques/<id>/), so they are lower-case slugs.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=60)]
@@ -130,5 +130,50 @@ class Reference(Model):
     verified: Line = Field(description="Where and how this reference was found and checked.")
 
 
+# --- study mode: the exam map (data/exam-map.yml) -----------------------------
+
+
+class ExamLink(Model):
+    """One place in the atlas that serves an exam area: a section of the technique pages, or a study page."""
+
+    section: Slug | None = Field(
+        default=None,
+        description="A section anchor that every technique page has, e.g. `safety`; CONTRIBUTING.md lists them.")
+    techniques: list[Slug] = Field(
+        default_factory=list,
+        description="Optional, with `section`: only these technique ids; empty means every technique page.")
+    study: Literal["quizzes", "flashcards", "cards"] | None = Field(
+        default=None, description="A study page instead of a section: the quizzes, the flashcard decks or the printable cards.")
+    label: Line = Field(description="What the student finds there, e.g. `Who should not receive each technique`.")
+
+    @model_validator(mode="after")
+    def one_target(self):
+        if (self.section is None) == (self.study is None):
+            raise ValueError("give exactly one of `section` (a technique-page section) or `study` (a study page)")
+        if self.techniques and self.section is None:
+            raise ValueError("`techniques` narrows a `section` link; add `section` or remove `techniques`")
+        return self
+
+
+class ExamArea(Model):
+    """One content area of the licensing exam and how much of it the atlas covers."""
+
+    id: Slug = Field(description="Stable id; becomes the anchor #area-<id> on the exam map page.")
+    name: Line = Field(description="The area's name exactly as the exam's content outline prints it.")
+    links: list[ExamLink] = Field(
+        default_factory=list, description="Where the atlas covers this area; none means it is not covered.")
+    gaps: Prose | None = Field(
+        default=None, description="What the atlas does not cover in this area and where to study it instead.")
+
+
+class ExamMap(Model):
+    """How the atlas maps onto a licensing exam's content outline: data/exam-map.yml."""
+
+    exam: Line = Field(description="The exam's name, e.g. `MBLEx`.")
+    source: RefId = Field(description="Id in data/references.yml of the published content outline the areas come from.")
+    areas: list[ExamArea] = Field(min_length=1, description="The outline's content areas, in its order.")
+
+
 # Which model each kind of data file holds, and whether the file is a list.
-KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference}
+KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference,
+                                 "exam-map": ExamMap}

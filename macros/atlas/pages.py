@@ -8,6 +8,8 @@ from __future__ import annotations
 from .catalog import Atlas
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
+from .study.quiz import quizzes
+from .study.terms import CARDS_SRC, EXAM_MAP_SRC, quiz_src
 
 
 @page_set("techniques")
@@ -16,3 +18,24 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
     ]
+
+
+@page_set("study")
+def study_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = [GeneratedPage(CARDS_SRC, "Printable technique cards",
+                           "One page per technique to print and study: definition, how to perform it, "
+                           "pressure, contraindications.", "study_cards()", {"search": {"exclude": True}})]
+    if atlas.exam_map:
+        pages.append(GeneratedPage(EXAM_MAP_SRC, f"{atlas.exam_map.exam} exam map",
+                                   f"Which pages of the atlas serve each content area of the {atlas.exam_map.exam}, "
+                                   "and which areas it does not cover.", "exam_map()"))
+    return pages
+
+
+@page_set("quizzes")
+def quiz_pages(atlas: Atlas) -> list[GeneratedPage]:
+    # Reached from the Study page and each technique page, not the navigation;
+    # left out of search so a search for a technique finds its page, not its quiz.
+    return [GeneratedPage(quiz_src(q.id), q.title, q.description, "study_quiz()",
+                          {"quiz": q.id, "search": {"exclude": True}}, in_nav=False)
+            for q in quizzes(atlas)]

@@ -60,6 +60,16 @@ _RULE_LIST = [
     # --- comparisons, glossary and facets (MTA5xx) ------------------------------
 
     # --- study mode (MTA6xx) -----------------------------------------------------
+    Rule("MTA601", "exam-unknown-section", "The exam map links a technique-page section that technique pages do not have.",
+         "Use one of the section anchors listed in CONTRIBUTING.md (e.g. `safety`, `at-a-glance`)."),
+    Rule("MTA602", "exam-unknown-page", "The exam map links the page of a technique that no file in data/techniques defines.",
+         "Use the id of an existing technique (its file name without .yml), or leave `techniques` empty for all of them."),
+    Rule("MTA603", "exam-unknown-source", "The exam map's `source` is not an id in data/references.yml.",
+         "Cite the published content outline by its id in data/references.yml; add it there only after verifying it."),
+    Rule("MTA604", "exam-duplicate-area", "Two exam areas share an id or a name.",
+         "Give each area its own id and the name the content outline prints for it."),
+    Rule("MTA605", "exam-area-unexplained", "An exam area links no atlas page and does not say what is missing.",
+         "Add `links` to the pages that cover it, or write `gaps`: what the atlas does not cover and where to study it."),
 
     # --- linking, redirects and export (MTA7xx) ---------------------------------
 

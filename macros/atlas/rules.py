@@ -22,6 +22,7 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    exam_map: Entry | None = None  # data/exam-map.yml, optional (study mode)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
