@@ -39,7 +39,7 @@
   function setUpQuiz(root) {
     if (root.dataset.atlasReady) return;
     root.dataset.atlasReady = "true";
-    var data = JSON.parse(document.getElementById("atlas-quiz-data").textContent);
+    var data = JSON.parse(root.dataset.quizKey);
     var forms = Array.prototype.slice.call(root.querySelectorAll("form[data-question]"));
     var summary = root.querySelector(".atlas-quiz__summary");
     var score = root.querySelector(".atlas-quiz__score");

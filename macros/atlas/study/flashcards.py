@@ -101,16 +101,17 @@ def technique_cards(atlas: Atlas) -> Iterable[Flashcard]:
         page = technique_src(t.id)
         tags = ("massage-atlas", f"technique::{t.id}")
 
-        def card(fact: str, front: str, back: str, anchor: str) -> Flashcard:
-            return Flashcard(f"{t.id}/{fact}", _one_line(front), _one_line(back), (*tags, f"fact::{fact}"),
-                             f"{page}#{anchor}")
+        def card(fact: str, front: str, back: str, anchor: str, card_id: str = "") -> Flashcard:
+            return Flashcard(f"{t.id}/{card_id or fact}", _one_line(front), _one_line(back),
+                             (*tags, f"fact::{fact}"), f"{page}#{anchor}")
 
         yield card("definition", f"What is {name}?",
-                   f"{t.summary} ({FAMILY_LABELS[t.family]} family.)", "what-it-is")
+                   f"{t.summary} Family: {FAMILY_LABELS[t.family].lower()}.", "what-it-is")
         for alias in t.aliases:
-            yield card(f"name-{hashlib.sha256(alias.name.encode()).hexdigest()[:6]}",
-                       f"What is “{alias.name}” another name for?", f"{t.name}: {alias.name} is {alias.usage}.",
-                       "also-known-as")
+            # the id must stay stable and ASCII whatever the alias (pétrissage)
+            yield card("other-name", f"What is “{alias.name}” another name for?",
+                       f"{t.name}. “{alias.name}” is {alias.usage}.", "also-known-as",
+                       card_id=f"name-{hashlib.sha256(alias.name.encode()).hexdigest()[:8]}")
         yield card("pressure", f"{t.name}: how much pressure?",
                    f"{sentence(span(t.pressure, PRESSURE_ORDER))}.", "at-a-glance")
         yield card("pace", f"{t.name}: what pace and rhythm?",

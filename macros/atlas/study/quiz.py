@@ -162,14 +162,19 @@ def ranked(question_id: str, items: Iterable, key: Callable[[object], str]) -> l
     return sorted(items, key=lambda item: _hash(question_id, key(item)))
 
 
+def _term_pattern(term: str) -> str:
+    """A whole-word match of `term`, singular or plural ("gliding stroke(s)")."""
+    return rf"(?<!\w){re.escape(term)}(?:e?s)?(?!\w)"
+
+
 def mentions(text: str, term: str) -> bool:
     """Whether `term` appears in `text` as a whole word (case-insensitive)."""
-    return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
+    return re.search(_term_pattern(term), text, re.IGNORECASE) is not None
 
 
 def blank_out(text: str, terms: list[str]) -> tuple[str, ...]:
     """Split `text` where any of `terms` appears, so the page can show blanks."""
-    pattern = "|".join(rf"(?<!\w){re.escape(term)}(?!\w)" for term in sorted(terms, key=len, reverse=True))
+    pattern = "|".join(_term_pattern(term) for term in sorted(terms, key=len, reverse=True))
     return tuple(re.split(pattern, text, flags=re.IGNORECASE))
 
 

@@ -80,7 +80,7 @@ def key_terms(atlas: Atlas, technique_id: str) -> list[KeyTerm]:
     terms = [KeyTerm(t.name, "name", section(t, "what-it-is"))]
     terms += [KeyTerm(a.name, "other name", section(t, "also-known-as", "Also known as")) for a in t.aliases]
     family = FAMILY_LABELS[t.family]
-    if family.casefold() != t.name.casefold():
+    if family.casefold() not in {n.casefold() for n in names(t)}:  # "Kneading" is kneading's family too
         terms.append(KeyTerm(family.lower(), "family", section(t, "at-a-glance")))
     neighbours = [o for o in atlas.techniques.values()
                   if o.id != t.id and (o.family == t.family or o.id in atlas.related[t.id])]
