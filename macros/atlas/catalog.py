@@ -6,6 +6,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``moved``: collection (``techniques``) -> old id -> current id, from the
+  entries' ``old_ids``; the old URLs redirect to the current ones.
 
 Study mode derives its quizzes, flashcards and key terms from the atlas with
 pure functions in :mod:`macros.atlas.study` rather than storing them here.
@@ -34,6 +36,7 @@ class Atlas:
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -93,6 +96,7 @@ def derive(loaded: Loaded) -> Atlas:
         exam_map=loaded.exam_map.model if loaded.exam_map else None,
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )
 
 

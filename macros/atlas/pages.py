@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 from .study.quiz import quizzes
@@ -39,3 +40,8 @@ def quiz_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [GeneratedPage(quiz_src(q.id), q.title, q.description, "study_quiz()",
                           {"quiz": q.id, "search": {"exclude": True}}, in_nav=False)
             for q in quizzes(atlas)]
+
+@page_set("embeds")
+def embeds(atlas: Atlas) -> list[GeneratedPage]:
+    """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
+    return embed_pages(atlas)

@@ -23,7 +23,6 @@ import hashlib
 import io
 import itertools
 import os
-import posixpath
 import sqlite3
 import tempfile
 import zipfile
@@ -37,6 +36,7 @@ import genanki
 from ..catalog import Atlas
 from ..models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER
 from ..rendering import sentence, span, technique_src
+from ..urls import url_of
 from .quiz import SESSION_WORDS, and_list
 
 DECK_NAME = "Massage Technique Atlas"
@@ -206,10 +206,9 @@ def apkg_bytes(cards: list[Flashcard], timestamp: float, site_url: str = "") -> 
 
 
 def page_url(src: str) -> str:
-    """Site-relative URL of a page source, as MkDocs writes it: techniques/kneading.md -> techniques/kneading/."""
+    """Site-relative URL of a page source with an optional anchor: techniques/kneading.md#safety."""
     path, _, anchor = src.partition("#")
-    url = posixpath.dirname(path) + "/" if posixpath.basename(path) == "index.md" else path.removesuffix(".md") + "/"
-    return url.lstrip("/") + (f"#{anchor}" if anchor else "")
+    return url_of(path) + (f"#{anchor}" if anchor else "")
 
 
 def _source(card: Flashcard, site_url: str) -> str:
