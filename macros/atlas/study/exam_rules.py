@@ -7,34 +7,36 @@ from ..problems import Problem
 from ..rules import Loaded, rule
 
 
+def _links(data: Loaded) -> Iterator[tuple[int, int, object]]:
+    """(area index, link index, link) for every link of the exam map, if there is one."""
+    if data.exam_map:
+        for a, area in enumerate(data.exam_map.model.areas):
+            for i, link in enumerate(area.links):
+                yield a, i, link
+
+
 @rule("MTA601")
 def exam_sections_exist(data: Loaded) -> Iterator[Problem]:
     from .terms import TECHNIQUE_SECTIONS  # late: terms imports the catalog, which imports this module
-    if not data.exam_map:
-        return
     entry = data.exam_map
-    for a, area in enumerate(entry.model.areas):
-        for i, link in enumerate(area.links):
-            if link.section is not None and link.section not in TECHNIQUE_SECTIONS:
-                yield Problem("MTA601", entry.file, entry.field("areas", a, "links", i, "section"),
-                              f"Technique pages have no section `{link.section}`; "
-                              f"they have: {', '.join(TECHNIQUE_SECTIONS)}.",
-                              entry.line("areas", a, "links", i, "section"))
+    for a, i, link in _links(data):
+        if link.section is not None and link.section not in TECHNIQUE_SECTIONS:
+            yield Problem("MTA601", entry.file, entry.field("areas", a, "links", i, "section"),
+                          f"Technique pages have no section `{link.section}`; "
+                          f"they have: {', '.join(TECHNIQUE_SECTIONS)}.",
+                          entry.line("areas", a, "links", i, "section"))
 
 
 @rule("MTA602")
 def exam_pages_exist(data: Loaded) -> Iterator[Problem]:
-    if not data.exam_map:
-        return
     entry = data.exam_map
     known = {e.model.id for e in data.techniques}
-    for a, area in enumerate(entry.model.areas):
-        for i, link in enumerate(area.links):
-            for j, technique in enumerate(link.techniques):
-                if technique not in known:
-                    yield Problem("MTA602", entry.file, entry.field("areas", a, "links", i, "techniques", j),
-                                  f"No technique has the id `{technique}`, so it has no page to link.",
-                                  entry.line("areas", a, "links", i, "techniques", j))
+    for a, i, link in _links(data):
+        for j, technique in enumerate(link.techniques):
+            if technique not in known:
+                yield Problem("MTA602", entry.file, entry.field("areas", a, "links", i, "techniques", j),
+                              f"No technique has the id `{technique}`, so it has no page to link.",
+                              entry.line("areas", a, "links", i, "techniques", j))
 
 
 @rule("MTA603")

@@ -263,26 +263,31 @@ def other_name(atlas: Atlas, t: Technique) -> Iterator[Question]:
         yield question
 
 
+def _value_question(atlas: Atlas, t: Technique, kind: str, values_of: Callable[[Technique], tuple[str, ...]],
+                    vocabulary: Iterable[tuple[str, ...]], text: Callable[[tuple[str, ...]], str],
+                    prompt: str, what: str, explanation: Callable[[tuple[str, ...]], str]) -> Iterator[Question]:
+    """A question whose answer is a set of vocabulary values shown on the at-a-glance table."""
+    qid = f"{t.id}-{kind}"
+    own = values_of(t)
+    data: dict[tuple[str, ...], list[Technique]] = {}
+    for o in _others(atlas, t):
+        data.setdefault(values_of(o), []).append(o)
+    question = assemble(qid, kind, prompt, Option(option_key(text(own)), text(own), True),
+                        _wrong_sets(qid, own, data, vocabulary, text, "at-a-glance", what),
+                        explanation(own), section(t, "at-a-glance"))
+    if question:
+        yield question
+
+
 @question_kind("pressure")
 def pressure(atlas: Atlas, t: Technique) -> Iterator[Question]:
     """How much pressure does it use? The answer is the range the page shows."""
-    qid = f"{t.id}-pressure"
-    own = _contiguous(t.pressure, PRESSURE_ORDER)
-    data: dict[tuple[str, ...], list[Technique]] = {}
-    for o in _others(atlas, t):
-        data.setdefault(_contiguous(o.pressure, PRESSURE_ORDER), []).append(o)
-    vocabulary = [PRESSURE_ORDER[i:j] for i in range(len(PRESSURE_ORDER)) for j in range(i + 1, len(PRESSURE_ORDER) + 1)]
-
-    def text(values):
-        return sentence(span(values, PRESSURE_ORDER))
-
-    question = assemble(
-        qid, "pressure", f"How much pressure does {t.name.lower()} use?",
-        Option(option_key(text(own)), text(own), True),
-        _wrong_sets(qid, own, data, vocabulary, text, "at-a-glance", "pressure"),
-        f"{t.name} uses {span(own, PRESSURE_ORDER)} pressure.", section(t, "at-a-glance"))
-    if question:
-        yield question
+    return _value_question(
+        atlas, t, "pressure", lambda o: _contiguous(o.pressure, PRESSURE_ORDER),
+        [PRESSURE_ORDER[i:j] for i in range(len(PRESSURE_ORDER)) for j in range(i + 1, len(PRESSURE_ORDER) + 1)],
+        lambda values: sentence(span(values, PRESSURE_ORDER)),
+        f"How much pressure does {t.name.lower()} use?", "pressure",
+        lambda own: f"{t.name} uses {span(own, PRESSURE_ORDER)} pressure.")
 
 
 # Which hand parts include which: the whole hand includes the palm, the palm its
@@ -345,23 +350,15 @@ SESSION_WORDS = {"opening": "opening", "main": "main part", "closing": "closing"
 @question_kind("session-place")
 def session_place(atlas: Atlas, t: Technique) -> Iterator[Question]:
     """Where in a session does it come?"""
-    qid = f"{t.id}-session-place"
-    own = tuple(p for p in SESSION_ORDER if p in t.session_place)
-    data: dict[tuple[str, ...], list[Technique]] = {}
-    for o in _others(atlas, t):
-        data.setdefault(tuple(p for p in SESSION_ORDER if p in o.session_place), []).append(o)
-    vocabulary = [c for n in range(1, len(SESSION_ORDER) + 1) for c in combinations(SESSION_ORDER, n)]
 
     def text(values):
         return sentence(and_list([SESSION_WORDS[v] for v in values]))
 
-    question = assemble(
-        qid, "session-place", f"Where in a session does {t.name.lower()} come?",
-        Option(option_key(text(own)), text(own), True),
-        _wrong_sets(qid, own, data, vocabulary, text, "at-a-glance", "place in a session"),
-        f"In a session, {t.name.lower()} comes in the {text(own).lower()}.", section(t, "at-a-glance"))
-    if question:
-        yield question
+    return _value_question(
+        atlas, t, "session-place", lambda o: tuple(p for p in SESSION_ORDER if p in o.session_place),
+        [c for n in range(1, len(SESSION_ORDER) + 1) for c in combinations(SESSION_ORDER, n)], text,
+        f"Where in a session does {t.name.lower()} come?", "place in a session",
+        lambda own: f"In a session, {t.name.lower()} comes in the {text(own).lower()}.")
 
 
 @question_kind("contraindication")
