@@ -155,3 +155,43 @@ def test_printed_cards_put_each_technique_on_its_own_page(server, browser, paper
     # one page per card: a card too long for its page, or two cards on one, would change the count
     assert pages == len(TECHNIQUES)
     page.close()
+
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+STUDY_PARTS = [("study/quiz/kneading/", ".atlas-quiz"), ("techniques/kneading/", ".atlas-study"),
+               ("study/", "article"), ("study/cards/", ".atlas-cards"), ("study/exam-map/", "article")]
+# Colours study mode sets itself; the theme's link and button colours are the
+# palette's business (a site-wide setting), so contrast is checked on these only.
+OWN_COLOURS = ".atlas-quiz__verdict, .atlas-quiz__number, .atlas-coverage, .atlas-card__meta, .atlas-card__foot"
+
+
+def axe_violations(page, selector: str) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""s => axe.run({include: [[s]]}, {resultTypes: ['violations'],
+        rules: {'color-contrast': {enabled: false}, 'link-in-text-block': {enabled: false}}})""", selector)
+    assert result["passes"], "axe really ran"
+    found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    if page.locator(OWN_COLOURS).count():
+        contrast = page.evaluate("""s => axe.run(document.querySelectorAll(s),
+            {runOnly: ['color-contrast'], resultTypes: ['violations']})""", OWN_COLOURS)
+        assert contrast["passes"] or contrast["incomplete"], "the contrast check really ran"
+        found += [(v["id"], [n["target"] for n in v["nodes"]]) for v in contrast["violations"]]
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_study_pages(server, browser, scheme):
+    assert AXE.exists(), "axe-core is installed by `make test` (npm ci)"
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    for path, selector in STUDY_PARTS:
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        assert axe_violations(page, selector) == [], path
+    # and with feedback shown: a right and a wrong answer, in the scheme's colours
+    page.goto(f"{server}/study/quiz/kneading/", wait_until="networkidle")
+    for form, option in (("kneading-pressure", pressure_text("kneading")), ("kneading-recognise", "Rubbing")):
+        page.locator(f"#{form} label", has_text=option).click()
+        page.locator(f"#{form} button").click()
+        page.locator(f"#{form} .atlas-quiz__feedback a").first.wait_for()
+    assert page.locator(".atlas-quiz__verdict:visible").count() == 2
+    assert axe_violations(page, ".atlas-quiz") == []
+    page.close()

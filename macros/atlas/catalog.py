@@ -6,6 +6,10 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``drawings``: figure id -> the artwork (SVG path data) of each figure that
+  draws regions; ``views``: figure id -> what each figure shows, close-ups
+  included; ``region_views``: region id -> ids of the figures that show it
+  (see :mod:`macros.atlas.figures`).
 - ``moved``: collection (``techniques``) -> old id -> current id, from the
   entries' ``old_ids``; the old URLs redirect to the current ones.
 
@@ -18,8 +22,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import figure_rules  # noqa: F401  (registers the figure rules)
+from .figures import Drawing, View, draw
 from .loading import Entry, load_list, load_one
-from .models import ExamMap, Reference, Region, Technique
+from .models import ExamMap, Figure, Reference, Region, Technique
 from .problems import DataError, Problem
 from .rules import Loaded, check
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
@@ -36,6 +42,10 @@ class Atlas:
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    drawings: dict[str, Drawing] = field(default_factory=dict)
+    views: dict[str, View] = field(default_factory=dict)
+    region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -63,6 +73,11 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
             problems += found
             if entry:
                 techniques.append(entry)
+    figures: list[Entry] = []
+    for path in sorted((data_dir / "figures").glob("*.yml")):
+        entry, found = load_one(path, _rel(path, root), Figure)
+        problems += found
+        figures += [entry] if entry else []
     vocabularies = {}
     for name, model in (("regions", Region), ("references", Reference)):
         path = data_dir / f"{name}.yml"
@@ -77,7 +92,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     if path.exists():  # optional: without it the site has no exam map page
         exam_map, found = load_one(path, _rel(path, root), ExamMap)
         problems += found
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], exam_map), problems
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], exam_map=exam_map,
+                  figures=figures), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -89,6 +105,8 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    figures = {e.model.id: e.model for e in loaded.figures}
+    drawings, views = draw(figures)
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
@@ -96,6 +114,10 @@ def derive(loaded: Loaded) -> Atlas:
         exam_map=loaded.exam_map.model if loaded.exam_map else None,
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        figures=figures,
+        drawings=drawings,
+        views=views,
+        region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
         moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )
 
