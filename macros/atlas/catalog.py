@@ -6,6 +6,11 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
+  (page source path and title derived); ``comparisons_of``: technique id ->
+  the pairs it is part of.
+- ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
+  technique's name and aliases (defined by its summary) plus data/glossary.yml.
 """
 from __future__ import annotations
 
@@ -13,10 +18,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .comparing import Pair, derive_pairs, pairs_by_technique
+from .glossary import Term, glossary_terms
 from .loading import Entry, load_list, load_one
-from .models import Reference, Region, Technique
+from .models import Comparison, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check
+from .rules import Loaded, check, check_atlas
 
 TECHNIQUE_SUFFIXES = (".yml", ".yaml")
 
@@ -29,6 +36,9 @@ class Atlas:
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    comparisons: tuple[Pair, ...] = ()
+    comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
+    glossary: tuple[Term, ...] = ()
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -64,7 +74,14 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"]), problems
+    # Optional files: a site without comparisons or extra glossary terms is fine.
+    optional = {}
+    for name, model in (("comparisons", Comparison), ("glossary", glossary_item_model)):
+        path = data_dir / f"{name}.yml"
+        optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
+        problems += found
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"],
+                  optional["comparisons"], optional["glossary"]), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -76,12 +93,16 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques)
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
         references={e.model.id: e.model for e in loaded.references},
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        comparisons=pairs,
+        comparisons_of=pairs_by_technique(pairs, techniques),
+        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary)),
     )
 
 
@@ -94,7 +115,11 @@ def load_atlas(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
         problems = check(loaded)
     if problems:
         raise DataError(problems)
-    return derive(loaded)
+    atlas = derive(loaded)
+    problems = check_atlas(loaded, atlas, root)
+    if problems:
+        raise DataError(problems)
+    return atlas
 
 
 _cache: dict[str, tuple[tuple, Atlas]] = {}

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loading import Entry
 from .problems import RULES, Problem
+
+if TYPE_CHECKING:
+    from .catalog import Atlas
 
 
 @dataclass(frozen=True)
@@ -22,14 +26,20 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    comparisons: list[Entry] = field(default_factory=list)
+    glossary: list[Entry] = field(default_factory=list)  # GlossaryTerm or TechniqueTermNote entries
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
 CROSS_RULES: dict[str, CrossRule] = {}
+# Rules that need what the build derives (which pages the site will have, for
+# example). They run on the derived atlas, only after every cross rule passed.
+AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
+ATLAS_RULES: dict[str, AtlasRule] = {}
 
 
 def rule(code: str):
-    assert code in RULES, code
+    assert code in RULES and code not in ATLAS_RULES, code
 
     def register(func: CrossRule) -> CrossRule:
         CROSS_RULES[code] = func
@@ -134,3 +144,18 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 def check(data: Loaded) -> list[Problem]:
     return [problem for func in CROSS_RULES.values() for problem in func(data)]
+
+
+def atlas_rule(code: str):
+    """Register a rule that runs on the derived atlas; it also gets the project root."""
+    assert code in RULES and code not in CROSS_RULES, code
+
+    def register(func: AtlasRule) -> AtlasRule:
+        ATLAS_RULES[code] = func
+        return func
+
+    return register
+
+
+def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
+    return [problem for func in ATLAS_RULES.values() for problem in func(data, atlas, root)]
