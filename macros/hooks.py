@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Import the core as `macros.atlas`, the same package mkdocs-macros imports, so
 # both share one cache (MkDocs puts only this file's folder on sys.path).
@@ -18,6 +18,8 @@ if str(PROJECT) not in sys.path:
 
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
+from macros.atlas.glossary import matcher_for  # noqa: E402
+from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
 
@@ -39,10 +41,25 @@ def on_config(config):
         config.nav = fill_nav(config.nav or [], atlas)
     except ValueError as err:
         raise PluginError(str(err)) from None
+    if TOOLTIPS not in config.markdown_extensions:
+        config.markdown_extensions.append(TOOLTIPS)
     return config
+
+
+# Glossary terms become tooltips on every page; the extension needs to know
+# which page it converts (no tooltip for a term on its own page).
+TOOLTIPS = GlossaryTooltips()
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    TOOLTIPS.page = Page(page.file.src_uri, matcher_for(_atlas(config).glossary),
+                         enabled=page.meta.get("tooltips", True) is not False)
+    return markdown
 
 
 def on_files(files: Files, config) -> Files:
     for page in generated_pages(_atlas(config)):
-        files.append(File.generated(config, page.src, content=page.source()))
+        # Pages kept out of the nav on purpose must not raise "omitted from nav" warnings.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
     return files

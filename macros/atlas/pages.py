@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .facets import facet_index, facet_values
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -15,4 +16,34 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
+    ]
+
+
+# --- comparisons and facets (issue 5) ---------------------------------------------
+
+@page_set("comparisons")
+def comparison_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = []
+    for pair in atlas.comparisons:
+        a, b = (atlas.techniques[tid].name for tid in pair.ids)
+        description = f"{a} and {b.lower()} side by side: what they share and what tells them apart."
+        pages.append(GeneratedPage(pair.src, pair.title, description, "comparison_page()", {"comparison": pair.slug}))
+    return pages
+
+
+_FACET_DESCRIPTIONS = {
+    "region": "Massage techniques used on the {label}.",
+    "pressure": "Massage techniques done with {label}.",
+    "family": "Massage techniques grouped as {label}.",
+}
+
+
+@page_set("facets")
+def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
+    """One page per facet value that something uses; reached from /browse/, not the nav."""
+    index = facet_index(atlas)
+    return [
+        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(label=v.label.lower()), "facet_page()",
+                      {"facet": v.facet, "value": v.value}, in_nav=False)
+        for v in facet_values(atlas) if (v.facet, v.value) in index
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .facets import facet_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 
@@ -78,6 +79,7 @@ class Renderer:
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
+            link=link, facet_src=facet_src,
         )
 
     def render(self, template: str, **context) -> str:
@@ -92,6 +94,8 @@ class Renderer:
             regions=[atlas.regions[r] for r in technique.regions],
             related=related,
             references=[atlas.references[s] for s in technique.sources],
+            # The whole atlas and the page's path, for features' partials at their slots.
+            atlas=atlas, page_src=page_src,
         )
 
     def technique_index(self, atlas: Atlas, page_src: str) -> str:
