@@ -38,11 +38,13 @@ AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
 ATLAS_RULES: dict[str, AtlasRule] = {}
 
 
-def rule(code: str):
-    assert code in RULES and code not in ATLAS_RULES, code
+def rule(code: str, registry: dict | None = None):
+    """Register a cross rule under its code (``registry``: another phase's table)."""
+    registry = CROSS_RULES if registry is None else registry
+    assert code in RULES and code not in CROSS_RULES and code not in ATLAS_RULES, code
 
-    def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES[code] = func
+    def register(func):
+        registry[code] = func
         return func
 
     return register
@@ -148,13 +150,7 @@ def check(data: Loaded) -> list[Problem]:
 
 def atlas_rule(code: str):
     """Register a rule that runs on the derived atlas; it also gets the project root."""
-    assert code in RULES and code not in CROSS_RULES, code
-
-    def register(func: AtlasRule) -> AtlasRule:
-        ATLAS_RULES[code] = func
-        return func
-
-    return register
+    return rule(code, ATLAS_RULES)
 
 
 def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
