@@ -1,8 +1,12 @@
 """MkDocs hook glue: validate the data before anything is written, add the
-pages generated from data (no hand-written stub files), and fill the nav
-placeholders (`atlas:<set>`) with them. All logic lives in macros.atlas."""
+pages generated from data (no hand-written stub files), fill the nav
+placeholders (`atlas:<set>`) with them, and add the static files generated
+from data (the JSON API, redirect pages for old ids). All logic lives in
+macros.atlas."""
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -18,10 +22,15 @@ if str(PROJECT) not in sys.path:
 
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
+from macros.atlas.export import api_files  # noqa: E402
 from macros.atlas.glossary import matcher_for  # noqa: E402
 from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
+from macros.atlas.linking import redirect_files  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
+from macros.atlas.rendering import Renderer  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.atlas")
 
 
 def _atlas(config) -> Atlas:
@@ -58,8 +67,25 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_files(files: Files, config) -> Files:
-    for page in generated_pages(_atlas(config)):
-        # Pages kept out of the nav on purpose must not raise "omitted from nav" warnings.
+    atlas = _atlas(config)
+    for page in generated_pages(atlas):
+        # Pages reached only by links (embeds) must not trigger "not in nav" warnings.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
+    if not config.site_url:
+        log.info("SITE_URL is not set: pages get no canonical URL, og:url or preview image, "
+                 "and the JSON API's site_url is null.")
+    # Every file is rendered in memory first, so a failure here leaves site/ untouched;
+    # MkDocs then writes them with the pages and knows them (links to them are validated).
+    project = Path(config.config_file_path).resolve().parent
+    renderer = Renderer(project / "overrides" / "partials" / "atlas", config.site_url)
+    static = {**api_files(atlas, config.site_url, os.environ.get("SOURCE_DATE_EPOCH")),
+              **redirect_files(renderer, atlas, config.site_url)}
+    taken = {f.dest_uri: f.src_uri for f in files}
+    for path in static:
+        if path in taken:
+            raise PluginError(f"The generated file {path} would overwrite {taken[path]}; "
+                              "an old id may collide with a hand-written page.")
+    for path, content in static.items():
+        files.append(File.generated(config, path, content=content))
     return files

@@ -31,7 +31,7 @@ def overlay(tmp_path, files: dict[str, str]):
 
 def test_pairs_get_their_page_title_and_both_techniques():
     (pair,) = VALID.comparisons
-    assert (pair.first, pair.second, pair.src) == ("alpha", "beta", "compare/alpha-vs-beta.md")
+    assert (pair.ids, pair.src) == (("alpha", "beta"), "compare/alpha-vs-beta.md")
     assert pair.title == "Alpha vs beta"
     assert VALID.comparisons_of == {"alpha": (pair,), "beta": (pair,)}
 
@@ -55,6 +55,25 @@ def test_duplicate_pair_message_names_file_field_and_first_line(tmp_path):
     (problem,) = caught.value.problems
     assert (problem.code, problem.file, problem.field, problem.line) == ("MTA503", "data/comparisons.yml", "[1].pair", 2)
     assert "line 1" in problem.message
+
+
+def test_renamed_technique_keeps_its_pair_url_and_glossary_anchor(tmp_path):
+    data = overlay(tmp_path, {"comparisons.yml": "- pair: [alfa, beta]\n",
+                              "glossary.yml": "- technique: alfa\n  not_on: [beta]\n"})
+    alpha = data / "techniques" / "alpha.yml"
+    alpha.write_text(alpha.read_text().replace("id: alpha\n", "id: alpha\nold_ids: [alfa]\n"))
+    atlas = load_atlas(data, tmp_path)
+    (pair,) = atlas.comparisons
+    assert pair.ids == ("alpha", "beta") and pair.src == "compare/alfa-vs-beta.md"
+    term = next(t for t in atlas.glossary if t.id == "alpha")
+    assert term.old_ids == ("alfa",) and term.not_on == {"techniques/beta.md"}
+    # an old id and the current one are the same technique
+    data = overlay(tmp_path / "again", {"comparisons.yml": "- pair: [alfa, alpha]\n"})
+    alpha = data / "techniques" / "alpha.yml"
+    alpha.write_text(alpha.read_text().replace("id: alpha\n", "id: alpha\nold_ids: [alfa]\n"))
+    with pytest.raises(DataError) as caught:
+        load_atlas(data, tmp_path / "again")
+    assert caught.value.codes == {"MTA502"}
 
 
 def test_comparisons_and_glossary_files_are_optional(tmp_path):

@@ -100,18 +100,27 @@ def test_technique_page_links_its_comparisons_and_facets():
     assert "[light](../browse/pressure/light.md)" in section
 
 
-def test_facet_pages_exist_only_for_used_values():
+def test_every_facet_value_has_a_page_out_of_the_nav():
     pages = {p.src: p for p in facet_pages(ATLAS)}
-    assert set(pages) == {"browse/region/upper-back.md", "browse/pressure/light.md", "browse/family/gliding.md"}
+    assert {"browse/region/upper-back.md", "browse/pressure/light.md", "browse/pressure/deep.md",
+            "browse/family/gliding.md", "browse/family/suction.md"} <= set(pages)
+    assert len(pages) == len(ATLAS.regions) + 4 + 8  # regions, pressure levels, families
     assert all(not p.in_nav for p in pages.values())
     body = compare_views.facet_page(renderer, ATLAS, "pressure", "light", "browse/pressure/light.md")
     assert "**[Alpha](../../techniques/alpha.md)**" in body and "**[Beta](../../techniques/beta.md)**" in body
 
 
-def test_browse_index_marks_unused_values_without_a_link():
+def test_an_unused_value_says_so_and_points_to_its_neighbours():
+    body = compare_views.facet_page(renderer, ATLAS, "pressure", "deep", "browse/pressure/deep.md")
+    assert "None of the 2 techniques in the atlas uses deep pressure." in body
+    assert "## Techniques" not in body
+    assert "- [Light pressure](light.md): 2 techniques" in body
+
+
+def test_browse_index_links_every_value_with_its_count():
     body = compare_views.browse_index(renderer, ATLAS, "browse/index.md")
     assert "- [Light pressure](pressure/light.md): 2 techniques" in body
-    assert "- Deep pressure: no techniques listed" in body
+    assert "- [Deep pressure](pressure/deep.md): no techniques listed" in body
 
 
 def test_glossary_page_has_an_anchor_per_term_and_every_other_name():

@@ -7,10 +7,12 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
 - ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
-  (page source path and title derived); ``comparisons_of``: technique id ->
-  the pairs it is part of.
+  (page source path and title derived, old technique ids resolved);
+  ``comparisons_of``: technique id -> the pairs it is part of.
 - ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
+- ``moved``: collection (``techniques``) -> old id -> current id, from the
+  entries' ``old_ids``; the old URLs redirect to the current ones.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Atlas:
     comparisons: tuple[Pair, ...] = ()
     comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -93,7 +96,8 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
-    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques)
+    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}}
+    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
@@ -102,7 +106,8 @@ def derive(loaded: Loaded) -> Atlas:
         files={e.model.id: e.file for e in loaded.techniques},
         comparisons=pairs,
         comparisons_of=pairs_by_technique(pairs, techniques),
-        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary)),
+        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        moved=moved,
     )
 
 

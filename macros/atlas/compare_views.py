@@ -128,9 +128,8 @@ def browse_index(renderer: Renderer, atlas: Atlas, page_src: str) -> str:
     for facet in FACETS.values():
         groups: dict[str | None, list] = {}  # in the vocabulary's order (regions head to foot)
         for v in facet.values(atlas):
-            listings = index.get((v.facet, v.value))
-            href = link(page_src, v.src) if listings else None
-            groups.setdefault(v.group, []).append((v, count_text(listings or ()), href))
+            listings = index.get((v.facet, v.value), ())
+            groups.setdefault(v.group, []).append((v, count_text(listings), link(page_src, v.src)))
         facets.append((facet, list(groups.items())))
     return renderer.render("browse-index.html", facets=facets)
 
@@ -143,11 +142,13 @@ def facet_page(renderer: Renderer, atlas: Atlas, facet_name: str, value: str, pa
     listings = index.get((facet_name, value), ())
     sections = [(kind, many.capitalize(), [(item, link(page_src, item.src)) for item in listings if item.kind == kind])
                 for kind, (_, many) in KINDS.items()]
-    # Neighbours worth a click: the same body area for regions, every other value otherwise.
-    siblings = [(v, link(page_src, v.src)) for v in values
-                if v != this and (facet_name, v.value) in index and (this.group is None or v.group == this.group)]
+    # Neighbours: the same body area for regions, every other value otherwise; used ones first.
+    siblings = sorted(((v, link(page_src, v.src), count_text(index.get((facet_name, v.value), ()))) for v in values
+                       if v != this and (this.group is None or v.group == this.group)),
+                      key=lambda s: not s[2])
     return renderer.render(
         "facet-page.html", facet=facet, value=this, sections=[s for s in sections if s[2]],
+        technique_count=len(atlas.techniques),
         siblings=siblings, browse_href=link(page_src, BROWSE_INDEX),
         table_href=link(page_src, COMPARE_INDEX),
     )

@@ -1,14 +1,15 @@
 """Browse by facet: body region, pressure and technique family.
 
-A facet is a way to slice the atlas; each of its values that something uses
-gets a page, /browse/<facet>/<value>/, listing exactly the entries that carry
-that value. Entries come from *listing sources*: techniques now; another
+A facet is a way to slice the atlas; each of its values gets a page,
+/browse/<facet>/<value>/, listing exactly the entries that carry that value. Entries come from *listing sources*: techniques now; another
 feature adds its own kind (guides, say) by registering one more function with
 :func:`listing_source` that yields ``(facet, value, Listing)`` triples. Facet
 pages, the /browse/ index and their counts then include it with no other change.
 
-A value nothing uses gets no page (an empty page helps nobody); the index
-still names it, marked "none yet", so readers see what the atlas does not cover.
+Every value of the vocabularies (data/regions.yml, the pressure levels, the
+families) has its page even when nothing uses it yet, so the addresses stay
+the same whatever the data says; such a page says plainly that no technique
+lists it and points to its neighbours.
 """
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ class FacetValue:
     @property
     def src(self) -> str:
         return facet_src(self.facet, self.value)
+
+    @property
+    def phrase(self) -> str:
+        """The label inside a sentence: 'the lower back', 'light pressure', 'gliding strokes'."""
+        text = self.label.lower()
+        return f"the {text}" if self.facet == "region" and not text.startswith("the ") else text
 
 
 @dataclass(frozen=True)
@@ -127,5 +134,5 @@ def facet_index(atlas: Atlas) -> dict[tuple[str, str], tuple[Listing, ...]]:
 
 
 def facet_values(atlas: Atlas) -> list[FacetValue]:
-    """Every value of every facet, in index order (used or not)."""
+    """Every value of every facet, in index order (used or not): one page each."""
     return [value for facet in FACETS.values() for value in facet.values(atlas)]

@@ -29,10 +29,13 @@ if TYPE_CHECKING:
     from .catalog import Atlas
 
 
-def page_src(ref: str) -> str:
-    """A page reference from the data (`kneading` or `compare/index.md`) as a source path."""
+def page_src(ref: str, moved: dict[str, str]) -> str:
+    """A page reference from the data (`kneading` or `compare/index.md`) as a source path.
+
+    An old technique id (``moved``: old -> current) means the renamed technique.
+    """
     from .rendering import technique_src  # late: rendering imports the catalog, which imports us
-    return ref if ref.endswith(".md") else technique_src(ref)
+    return ref if ref.endswith(".md") else technique_src(moved.get(ref, ref))
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Term:
     related: str | None = None  # source path of the page that explains it
     not_on: frozenset[str] = field(default_factory=frozenset)  # source paths
     technique: str | None = None  # set when the term is a technique's own name
+    old_ids: tuple[str, ...] = ()  # earlier ids: their anchors #term-<old id> keep working
 
     @property
     def anchor(self) -> str:
@@ -63,22 +67,23 @@ class Term:
         return f"{word}: another name for {name}. {self.definition}"
 
 
-def glossary_terms(techniques: dict[str, Technique], items: Iterable[GlossaryTerm | TechniqueTermNote]
-                   ) -> tuple[Term, ...]:
+def glossary_terms(techniques: dict[str, Technique], items: Iterable[GlossaryTerm | TechniqueTermNote],
+                   moved: dict[str, str]) -> tuple[Term, ...]:
     """Technique terms plus authored terms, sorted by term."""
     items = list(items)
     not_on: dict[str, set[str]] = {}
     for item in items:
         if isinstance(item, TechniqueTermNote):
-            not_on.setdefault(item.technique, set()).update(page_src(ref) for ref in item.not_on)
+            not_on.setdefault(moved.get(item.technique, item.technique), set()).update(
+                page_src(ref, moved) for ref in item.not_on)
     terms = [
-        Term(t.id, t.name, t.summary, tuple(a.name for a in t.aliases), page_src(t.id),
-             frozenset(not_on.get(t.id, ())), technique=t.id)
+        Term(t.id, t.name, t.summary, tuple(a.name for a in t.aliases), page_src(t.id, moved),
+             frozenset(not_on.get(t.id, ())), technique=t.id, old_ids=tuple(t.old_ids))
         for t in techniques.values()
     ]
     terms += [
-        Term(g.id, g.term, g.definition, tuple(g.aliases), page_src(g.related) if g.related else None,
-             frozenset(page_src(ref) for ref in g.not_on))
+        Term(g.id, g.term, g.definition, tuple(g.aliases), page_src(g.related, moved) if g.related else None,
+             frozenset(page_src(ref, moved) for ref in g.not_on))
         for g in items if isinstance(g, GlossaryTerm)
     ]
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.id)))
@@ -165,7 +170,8 @@ def each_term_once(data: Loaded) -> Iterator[Problem]:
     owners: dict[str, str] = {}  # word or id -> where it is defined
     for entry in data.techniques:
         t = entry.model
-        owners.setdefault(f"id:{t.id}", entry.file)
+        for tid in (t.id, *t.old_ids):  # old ids keep their glossary anchors too
+            owners.setdefault(f"id:{tid}", entry.file)
         for word in (t.name, *(a.name for a in t.aliases)):
             owners.setdefault(_key(word), entry.file)
     noted: dict[str, str] = {}
@@ -219,7 +225,7 @@ def pages_exist(data: Loaded, atlas: Atlas, root: Path) -> Iterator[Problem]:
         elif g.related:
             refs.insert(0, (("related",), g.related))
         for path, ref in refs:
-            if page_src(ref) not in known:
+            if page_src(ref, atlas.moved.get("techniques", {})) not in known:
                 what = "technique" if not ref.endswith(".md") else "page under docs/ or generated page"
                 yield Problem("MTA505", entry.file, entry.field(*path),
                               f"No {what} is `{ref}`.", entry.line(*path))

@@ -6,7 +6,8 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
-from .facets import facet_index, facet_values
+from .facets import facet_values
+from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -17,6 +18,12 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
     ]
+
+
+@page_set("embeds")
+def embeds(atlas: Atlas) -> list[GeneratedPage]:
+    """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
+    return embed_pages(atlas)
 
 
 # --- comparisons and facets (issue 5) ---------------------------------------------
@@ -32,18 +39,17 @@ def comparison_pages(atlas: Atlas) -> list[GeneratedPage]:
 
 
 _FACET_DESCRIPTIONS = {
-    "region": "Massage techniques used on the {label}.",
-    "pressure": "Massage techniques done with {label}.",
-    "family": "Massage techniques grouped as {label}.",
+    "region": "Massage techniques used on {phrase}.",
+    "pressure": "Massage techniques done with {phrase}.",
+    "family": "Massage techniques grouped as {phrase}.",
 }
 
 
 @page_set("facets")
 def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
-    """One page per facet value that something uses; reached from /browse/, not the nav."""
-    index = facet_index(atlas)
+    """One page per facet value, used or not (stable addresses); reached from /browse/, not the nav."""
     return [
-        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(label=v.label.lower()), "facet_page()",
+        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase), "facet_page()",
                       {"facet": v.facet, "value": v.value}, in_nav=False)
-        for v in facet_values(atlas) if (v.facet, v.value) in index
+        for v in facet_values(atlas)
     ]
