@@ -6,6 +6,10 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``drawings``: figure id -> the artwork (SVG path data) of each figure that
+  draws regions; ``views``: figure id -> what each figure shows, close-ups
+  included; ``region_views``: region id -> ids of the figures that show it
+  (see :mod:`macros.atlas.figures`).
 - ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
   (page source path and title derived, old technique ids resolved);
   ``comparisons_of``: technique id -> the pairs it is part of.
@@ -20,10 +24,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import figure_rules  # noqa: F401  (registers the figure rules)
 from .comparing import Pair, derive_pairs, pairs_by_technique
+from .figures import Drawing, View, draw
 from .glossary import Term, glossary_terms
 from .loading import Entry, load_list, load_one
-from .models import Comparison, Reference, Region, Technique, glossary_item_model
+from .models import Comparison, Figure, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
 from .rules import Loaded, check, check_atlas
 
@@ -38,6 +44,10 @@ class Atlas:
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    drawings: dict[str, Drawing] = field(default_factory=dict)
+    views: dict[str, View] = field(default_factory=dict)
+    region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comparisons: tuple[Pair, ...] = ()
     comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
@@ -68,6 +78,11 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
             problems += found
             if entry:
                 techniques.append(entry)
+    figures: list[Entry] = []
+    for path in sorted((data_dir / "figures").glob("*.yml")):
+        entry, found = load_one(path, _rel(path, root), Figure)
+        problems += found
+        figures += [entry] if entry else []
     vocabularies = {}
     for name, model in (("regions", Region), ("references", Reference)):
         path = data_dir / f"{name}.yml"
@@ -83,8 +98,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         path = data_dir / f"{name}.yml"
         optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
         problems += found
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"],
-                  optional["comparisons"], optional["glossary"]), problems
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
+                  comparisons=optional["comparisons"], glossary=optional["glossary"]), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -96,6 +111,8 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    figures = {e.model.id: e.model for e in loaded.figures}
+    drawings, views = draw(figures)
     moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}}
     pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
@@ -104,6 +121,10 @@ def derive(loaded: Loaded) -> Atlas:
         references={e.model.id: e.model for e in loaded.references},
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        figures=figures,
+        drawings=drawings,
+        views=views,
+        region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
         comparisons=pairs,
         comparisons_of=pairs_by_technique(pairs, techniques),
         glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
