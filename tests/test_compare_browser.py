@@ -3,6 +3,7 @@ Playwright's executable_path): sorting by mouse and keyboard, after instant
 navigation, on a phone; a tooltip shown on keyboard focus."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from conftest import PROJECT
@@ -110,4 +111,24 @@ def test_tab_to_a_glossary_term_shows_its_definition(browser, server):
     page.keyboard.press("Tab")  # moving on hides it again
     page.wait_for_function("el => !el.isConnected || !el.classList.contains('md-tooltip2--active')",
                            arg=tooltip.element_handle(), timeout=5000)
+    page.close()
+
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_the_table_or_the_terms(server, browser, scheme):
+    assert AXE.exists(), "axe-core is installed by `make test` (npm ci)"
+    page = browser.new_page(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+    violations = []
+    for path, scope in (("compare/", ".atlas-compare"), ("techniques/effleurage/", "abbr.atlas-term")):
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        if path == "compare/":
+            page.wait_for_selector("th button.atlas-sort")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("scope => axe.run({include: [[scope]]}, {resultTypes: ['violations']})", scope)
+        assert result["passes"], path  # axe really ran on something
+        violations += [(path, v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
     page.close()
