@@ -247,7 +247,8 @@ class Comparison(Model):
 
 
 # Blank is allowed by the type so that MTA506 (not a generic type error) reports
-# it; the schema still asks editors for a non-empty string.
+# it; the schema still asks editors for a non-empty string. No < or >: Material
+# inserts a tooltip's text as HTML.
 Definition = Annotated[str, BeforeValidator(lambda v: "" if v is None else v),
                        StringConstraints(strip_whitespace=True, max_length=400, pattern=r"^[^\n<>]*$")]
 
