@@ -10,6 +10,11 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   draws regions; ``views``: figure id -> what each figure shows, close-ups
   included; ``region_views``: region id -> ids of the figures that show it
   (see :mod:`macros.atlas.figures`).
+- ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
+  (page source path and title derived, old technique ids resolved);
+  ``comparisons_of``: technique id -> the pairs it is part of.
+- ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
+  technique's name and aliases (defined by its summary) plus data/glossary.yml.
 - ``moved``: collection (``techniques``) -> old id -> current id, from the
   entries' ``old_ids``; the old URLs redirect to the current ones.
 
@@ -23,11 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import figure_rules  # noqa: F401  (registers the figure rules)
+from .comparing import Pair, derive_pairs, pairs_by_technique
 from .figures import Drawing, View, draw
+from .glossary import Term, glossary_terms
 from .loading import Entry, load_list, load_one
-from .models import ExamMap, Figure, Reference, Region, Technique
+from .models import Comparison, ExamMap, Figure, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check
+from .rules import Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
 TECHNIQUE_SUFFIXES = (".yml", ".yaml")
@@ -46,6 +53,9 @@ class Atlas:
     drawings: dict[str, Drawing] = field(default_factory=dict)
     views: dict[str, View] = field(default_factory=dict)
     region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    comparisons: tuple[Pair, ...] = ()
+    comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
+    glossary: tuple[Term, ...] = ()
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -92,8 +102,14 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     if path.exists():  # optional: without it the site has no exam map page
         exam_map, found = load_one(path, _rel(path, root), ExamMap)
         problems += found
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], exam_map=exam_map,
-                  figures=figures), problems
+    # Optional files: a site without comparisons or extra glossary terms is fine.
+    optional = {}
+    for name, model in (("comparisons", Comparison), ("glossary", glossary_item_model)):
+        path = data_dir / f"{name}.yml"
+        optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
+        problems += found
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
+                  comparisons=optional["comparisons"], glossary=optional["glossary"], exam_map=exam_map), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -107,6 +123,8 @@ def derive(loaded: Loaded) -> Atlas:
     order = {tid: i for i, tid in enumerate(techniques)}
     figures = {e.model.id: e.model for e in loaded.figures}
     drawings, views = draw(figures)
+    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}}
+    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
@@ -118,7 +136,10 @@ def derive(loaded: Loaded) -> Atlas:
         drawings=drawings,
         views=views,
         region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
-        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
+        comparisons=pairs,
+        comparisons_of=pairs_by_technique(pairs, techniques),
+        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        moved=moved,
     )
 
 
@@ -131,7 +152,11 @@ def load_atlas(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
         problems = check(loaded)
     if problems:
         raise DataError(problems)
-    return derive(loaded)
+    atlas = derive(loaded)
+    problems = check_atlas(loaded, atlas, root)
+    if problems:
+        raise DataError(problems)
+    return atlas
 
 
 _cache: dict[str, tuple[tuple, Atlas]] = {}

@@ -7,9 +7,9 @@ are generated from these classes, so each ``description`` is user-facing text.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 # Ids become URLs (/techniques/<id>/), so they are lower-case slugs.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=60)]
@@ -224,6 +224,70 @@ class Figure(Model):
         return self
 
 
+# --- comparisons and glossary (issue 5) ---------------------------------------
+
+# A page a glossary term points to: a technique id (`kneading`) or the source
+# path of a site page under docs/ (`compare/index.md`), checked by MTA505.
+PageRef = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*(-[a-z0-9]+)*|[a-z0-9][a-z0-9_./-]*\.md)$", max_length=200)]
+
+
+class Comparison(Model):
+    """Two techniques people confuse: one item of data/comparisons.yml, one side-by-side page."""
+
+    pair: list[Slug] = Field(
+        min_length=2, max_length=2,
+        description="The two technique ids, e.g. `[stroking, effleurage]`. The page is /compare/<first>-vs-<second>/, "
+                    "so keep the order once published.")
+    title: Line | None = Field(
+        default=None, description="Optional: a page title for a pair that stands for a wider contrast, "
+                                  "e.g. `Cupping vs massage: suction or pressure`. Default: `<First> vs <second>`.")
+    note: Prose | None = Field(
+        default=None, description="Optional: what really tells the two apart, in a few sentences of Markdown.")
+
+
+# Blank is allowed by the type so that MTA506 (not a generic type error) reports
+# it; the schema still asks editors for a non-empty string. No < or >: Material
+# inserts a tooltip's text as HTML.
+Definition = Annotated[str, BeforeValidator(lambda v: "" if v is None else v),
+                       StringConstraints(strip_whitespace=True, max_length=400, pattern=r"^[^\n<>]*$")]
+
+
+class GlossaryTerm(Model):
+    """A term explained on the glossary page and, as a tooltip, wherever it appears."""
+
+    id: Slug = Field(description="Stable id; the glossary anchor is #term-<id>. Never changes.")
+    term: Line = Field(description="The term as it is usually written, e.g. `Swedish massage`. Matched in any case "
+                                   "(all-capital acronyms exactly) and with a plural -s or -es.")
+    definition: Definition = Field(
+        json_schema_extra={"minLength": 1},
+        description="One or two plain sentences (no Markdown, no `<` or `>`); shown in the tooltip and on the glossary page.")
+    aliases: list[Line] = Field(default_factory=list, description="Optional: other spellings or names that show the same definition.")
+    related: PageRef | None = Field(
+        default=None, description="Optional: the page that explains it: a technique id or a site page such as `compare/index.md`.")
+    not_on: list[PageRef] = Field(
+        default_factory=list, description="Optional: pages where the word means something else, so it gets no tooltip there.")
+
+
+class TechniqueTermNote(Model):
+    """Technique names and aliases are glossary terms by themselves; this only adjusts one."""
+
+    technique: Slug = Field(description="The id of the technique whose name and aliases this adjusts.")
+    not_on: list[PageRef] = Field(
+        min_length=1, description="Pages where its name means something else, so it gets no tooltip there "
+                                  "(e.g. `cupping` on `tapotement`, where it means striking with hollowed hands).")
+
+
+def glossary_item_model(item) -> type[Model]:
+    """An item of data/glossary.yml that names a `technique` adjusts that technique's term."""
+    return TechniqueTermNote if isinstance(item, dict) and "technique" in item else GlossaryTerm
+
+
+class GlossaryItem(RootModel[Union[GlossaryTerm, TechniqueTermNote]]):
+    """For the JSON Schema only: an item of data/glossary.yml is one of the two."""
+
+    model_config = ConfigDict(title="Glossary item")
+
+
 # --- study mode: the exam map (data/exam-map.yml) -----------------------------
 
 
@@ -270,4 +334,5 @@ class ExamMap(Model):
 
 # Which model each kind of data file holds, and whether the file is a list.
 KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference, "figure": Figure,
-                                 "exam-map": ExamMap}
+                                 "comparison": Comparison, "glossary term": GlossaryTerm,
+                                 "glossary technique note": TechniqueTermNote, "exam-map": ExamMap}

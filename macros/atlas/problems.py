@@ -58,6 +58,19 @@ _RULE_LIST = [
     # --- guides (MTA4xx) ---------------------------------------------------------
 
     # --- comparisons, glossary and facets (MTA5xx) ------------------------------
+    Rule("MTA501", "comparison-unknown-technique", "A pair in data/comparisons.yml names a technique that no file in data/techniques defines.",
+         "Use the id of an existing technique (its file name without .yml)."),
+    Rule("MTA502", "comparison-of-itself", "A pair in data/comparisons.yml compares a technique with itself.",
+         "Name two different techniques in `pair`."),
+    Rule("MTA503", "duplicate-comparison", "The same two techniques are paired twice in data/comparisons.yml (in either order).",
+         "Keep one of the two entries and merge their notes."),
+    Rule("MTA504", "duplicate-term", "A glossary term, alias or id is defined twice, in data/glossary.yml or also as a technique's name, alias or id "
+         "(those are glossary terms by themselves).",
+         "Keep the term on one entry; for a technique's own name, edit the technique file instead."),
+    Rule("MTA505", "unknown-page", "A glossary entry points (`related`, `not_on`, `technique`) to a technique or site page that does not exist.",
+         "Use a technique id (`kneading`) or the path of a page under docs/ (`compare/index.md`)."),
+    Rule("MTA506", "empty-definition", "A glossary term has an empty definition.",
+         "Write one or two plain sentences that say what the term means."),
 
     # --- study mode (MTA6xx) -----------------------------------------------------
     Rule("MTA601", "exam-unknown-section", "The exam map links a technique-page section that technique pages do not have.",

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .facets import facet_src
 from .figures import fmt, technique_map
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
@@ -81,7 +82,7 @@ class Renderer:
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
-            link=link, url_of=url_of, embed_src=embed_src, href=href,
+            link=link, url_of=url_of, embed_src=embed_src, href=href, facet_src=facet_src,
             absolute_url=lambda url: absolute_url(site_url, url),
         )
 
@@ -101,6 +102,8 @@ class Renderer:
             all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
+            # The whole atlas, for features' partials at their slots.
+            atlas=atlas,
             study=technique_study(atlas, technique.id, page_src),
         )
 

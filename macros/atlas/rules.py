@@ -10,9 +10,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loading import Entry
 from .problems import RULES, Problem
+
+if TYPE_CHECKING:
+    from .catalog import Atlas
 
 
 @dataclass(frozen=True)
@@ -22,19 +26,27 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    comparisons: list[Entry] = field(default_factory=list)
+    glossary: list[Entry] = field(default_factory=list)  # GlossaryTerm or TechniqueTermNote entries
     figures: list[Entry] = field(default_factory=list)
     exam_map: Entry | None = None  # data/exam-map.yml, optional (study mode)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
 CROSS_RULES: dict[str, CrossRule] = {}
+# Rules that need what the build derives (which pages the site will have, for
+# example). They run on the derived atlas, only after every cross rule passed.
+AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
+ATLAS_RULES: dict[str, AtlasRule] = {}
 
 
-def rule(code: str):
-    assert code in RULES, code
+def rule(code: str, registry: dict | None = None):
+    """Register a cross rule under its code (``registry``: another phase's table)."""
+    registry = CROSS_RULES if registry is None else registry
+    assert code in RULES and code not in CROSS_RULES and code not in ATLAS_RULES, code
 
-    def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES[code] = func
+    def register(func):
+        registry[code] = func
         return func
 
     return register
@@ -198,3 +210,12 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
 
 def check(data: Loaded) -> list[Problem]:
     return [problem for func in CROSS_RULES.values() for problem in func(data)]
+
+
+def atlas_rule(code: str):
+    """Register a rule that runs on the derived atlas; it also gets the project root."""
+    return rule(code, ATLAS_RULES)
+
+
+def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
+    return [problem for func in ATLAS_RULES.values() for problem in func(data, atlas, root)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import ExamMap, Figure, Reference, Region, Technique
+from .models import Comparison, ExamMap, Figure, GlossaryItem, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
@@ -12,6 +12,8 @@ SCHEMAS = {
     "regions.schema.json": (Region, True),
     "references.schema.json": (Reference, True),
     "figure.schema.json": (Figure, False),
+    "comparisons.schema.json": (Comparison, True),
+    "glossary.schema.json": (GlossaryItem, True),
     "exam-map.schema.json": (ExamMap, False),
 }
 
