@@ -6,6 +6,14 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``claims_by_technique``: technique id -> ids of the claims made for it.
+- ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
+  in general first.
+- ``general_claims``: ids of the claims about massage in general.
+- ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
+  of it (technique sources, claims, and whatever other feature registers a citer).
+
+``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group.
 """
 from __future__ import annotations
 
@@ -13,8 +21,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .evidence import Citation, derive_evidence
 from .loading import Entry, load_list, load_one
-from .models import Reference, Region, Technique
+from .models import Benefit, Claim, Reference, Region, Technique
 from .problems import DataError, Problem
 from .rules import Loaded, check
 
@@ -26,9 +35,15 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    benefits: dict[str, Benefit] = field(default_factory=dict)
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    claims_by_technique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    general_claims: tuple[str, ...] = ()
+    cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -45,18 +60,26 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
-    """Read and validate every data file; return entries and shape problems."""
+def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
+    """Every one-entry file in a folder such as data/techniques; none if it is missing."""
+    entries: list[Entry] = []
     problems: list[Problem] = []
-    techniques: list[Entry] = []
-    for path in sorted((data_dir / "techniques").iterdir()) if (data_dir / "techniques").is_dir() else []:
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
-            entry, found = load_one(path, _rel(path, root), Technique)
+            entry, found = load_one(path, _rel(path, root), model)
             problems += found
             if entry:
-                techniques.append(entry)
+                entries.append(entry)
+    return entries, problems
+
+
+def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Read and validate every data file; return entries and shape problems."""
+    techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    claims, found = _read_folder(data_dir / "claims", root, Claim)
+    problems += found
     vocabularies = {}
-    for name, model in (("regions", Region), ("references", Reference)):
+    for name, model in (("regions", Region), ("references", Reference), ("benefits", Benefit)):
         path = data_dir / f"{name}.yml"
         if path.exists():
             vocabularies[name], found = load_list(path, _rel(path, root), model)
@@ -64,7 +87,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"]), problems
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"],
+                  claims=claims, benefits=vocabularies["benefits"]), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -82,6 +106,7 @@ def derive(loaded: Loaded) -> Atlas:
         references={e.model.id: e.model for e in loaded.references},
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        **derive_evidence(loaded, list(techniques)),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Entry
@@ -22,17 +22,21 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    claims: list[Entry] = field(default_factory=list)
+    benefits: list[Entry] = field(default_factory=list)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-CROSS_RULES: dict[str, CrossRule] = {}
+# A code may have several checks, one per kind of file it applies to (for
+# example MTA203 for technique relations and for the techniques a claim names).
+CROSS_RULES: dict[str, list[CrossRule]] = {}
 
 
 def rule(code: str):
     assert code in RULES, code
 
     def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES[code] = func
+        CROSS_RULES.setdefault(code, []).append(func)
         return func
 
     return register
@@ -133,4 +137,4 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 
 def check(data: Loaded) -> list[Problem]:
-    return [problem for func in CROSS_RULES.values() for problem in func(data)]
+    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
