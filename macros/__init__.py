@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atlas.catalog import load_atlas_cached
+from .atlas.evidence_views import EvidencePages
 from .atlas.rendering import Renderer
 
 
 def define_env(env):
     project = Path(env.project_dir)
     renderer = Renderer(project / "overrides" / "partials" / "atlas")
+    evidence = EvidencePages(renderer)
 
     def atlas():
         return load_atlas_cached(project / "data", project)
@@ -48,3 +50,37 @@ def define_env(env):
     def technique_count() -> int:
         """How many techniques the atlas explains."""
         return len(atlas().techniques)
+
+    @env.macro
+    def benefit_page(benefit_id: str | None = None) -> str:
+        """The body of a benefit page: every claim about it; the id defaults to the `benefit` front matter."""
+        benefit_id = benefit_id or env.page.meta.get("benefit")
+        if not benefit_id:
+            raise ValueError(f"{page_src()}: benefit_page() needs an id or `benefit:` in the front matter.")
+        return evidence.benefit_page(atlas(), benefit_id, page_src())
+
+    @env.macro
+    def benefit_index() -> str:
+        """Every benefit, by group, with its number of evidence-backed and traditional claims."""
+        return evidence.benefit_index(atlas(), page_src())
+
+    @env.macro
+    def evidence_matrix() -> str:
+        """The evidence matrix: benefits by techniques, each cell a claim's label and grade, linked."""
+        return evidence.matrix(atlas(), page_src())
+
+    @env.macro
+    def bibliography() -> str:
+        """Every reference, with its identifiers and links back to what cites it."""
+        return evidence.bibliography(atlas(), page_src())
+
+    @env.macro
+    def evidence_legend() -> str:
+        """The label, certainty and research-status badges, each explained."""
+        return evidence.legend()
+
+    @env.macro
+    def claim_count(label: str | None = None, status: str | None = None) -> int:
+        """How many claims the atlas records, optionally only those with a label or research status."""
+        return sum(1 for c in atlas().claims.values()
+                   if (label is None or c.label == label) and (status is None or c.research_status == status))
