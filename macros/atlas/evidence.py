@@ -2,7 +2,8 @@
 lookups the pages need. Knows nothing of MkDocs or of rendering.
 
 Rules MTA301-MTA310 live here, registered in :mod:`macros.atlas.rules`; the
-shared id rules (MTA201-MTA209) are extended to claim files here too.
+shared id rules cover claim files too (MTA201 and MTA202 in rules.py, the
+claim fields of MTA203, MTA207 and MTA209 here).
 
 Citations are counted by *citers*: one small function per kind of data that
 can cite a reference (technique `sources`, claim `references`). Another
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .loading import Entry
 from .models import BENEFIT_GROUP_ORDER, CERTAINTY_ORDER, LABEL_ORDER, STATUS_ORDER, Claim
@@ -109,26 +109,23 @@ def evidence_states_certainty(data: Loaded) -> Iterator[Problem]:
                           "An evidence-backed claim needs `certainty`.", entry.line("label"))
 
 
+def _missing(data: Loaded, code: str, label: str, fields: tuple[str, ...]) -> Iterator[Problem]:
+    for entry in data.claims:
+        if entry.model.label == label:
+            for field in fields:
+                if getattr(entry.model, field) is None:
+                    yield Problem(code, entry.file, field, f"A claim labelled `{label}` needs `{field}`.",
+                                  entry.line("label"))
+
+
 @rule("MTA304")
 def evidence_states_study_and_limits(data: Loaded) -> Iterator[Problem]:
-    for entry in data.claims:
-        if entry.model.label != "evidence-backed":
-            continue
-        for field in ("studied", "limits"):
-            if getattr(entry.model, field) is None:
-                yield Problem("MTA304", entry.file, field,
-                              f"An evidence-backed claim needs `{field}`.", entry.line("label"))
+    yield from _missing(data, "MTA304", "evidence-backed", ("studied", "limits"))
 
 
 @rule("MTA305")
 def traditional_states_origin_and_status(data: Loaded) -> Iterator[Problem]:
-    for entry in data.claims:
-        if entry.model.label != "traditional":
-            continue
-        for field in _TRADITIONAL_ONLY:
-            if getattr(entry.model, field) is None:
-                yield Problem("MTA305", entry.file, field,
-                              f"A traditional claim needs `{field}`.", entry.line("label"))
+    yield from _missing(data, "MTA305", "traditional", _TRADITIONAL_ONLY)
 
 
 @rule("MTA306")
@@ -177,26 +174,6 @@ def claim_references_exist(data: Loaded) -> Iterator[Problem]:
 @rule("MTA308")
 def claim_benefits_exist(data: Loaded) -> Iterator[Problem]:
     yield from _unknown(data.claims, "MTA308", "benefit", {e.model.id for e in data.benefits}, "benefit")
-
-
-@rule("MTA201")
-def claim_id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.claims:
-        stem = Path(entry.file).stem
-        if entry.model.id != stem:
-            yield Problem("MTA201", entry.file, "id",
-                          f"The id `{entry.model.id}` differs from the file name `{stem}`.", entry.line("id"))
-
-
-@rule("MTA202")
-def claim_and_benefit_ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.claims, data.benefits):
-        first: dict[str, Entry] = {}
-        for entry in entries:
-            earlier = first.setdefault(entry.model.id, entry)
-            if earlier is not entry:
-                yield Problem("MTA202", entry.file, entry.field("id"),
-                              f"The id `{entry.model.id}` is already used by {earlier.file}.", entry.line("id"))
 
 
 @rule("MTA209")

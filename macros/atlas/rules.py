@@ -44,7 +44,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.techniques:
+    for entry in (*data.techniques, *data.claims):
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -53,7 +53,7 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references):
+    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
