@@ -18,8 +18,8 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SITE_PARTS = ("mkdocs.yml", "docs", "macros", "data", "overrides")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -80,3 +80,36 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# --- linking: one extra build with its own data ----------------------------
+RENAMED = ("stroking", "light-stroking")  # (old id, new id)
+RENAMED_SITE_URL = "https://atlas.example.org/atlas/"
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory) -> Path:
+    """A copy of the project in which `stroking` was renamed `light-stroking`
+    (with `old_ids: [stroking]`), built with SITE_URL set: for redirects and
+    for the absolute URLs that only exist when the site knows its address."""
+    import yaml
+    project = tmp_path_factory.mktemp("renamed")
+    for part in SITE_PARTS:
+        src = PROJECT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    old, new = RENAMED
+    path = project / "data" / "techniques" / f"{old}.yml"
+    data = yaml.safe_load(path.read_text())
+    data.update(id=new, old_ids=[old])
+    (project / "data" / "techniques" / f"{new}.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    path.unlink()
+    # Claims naming the technique follow the rename, as its author would update them.
+    for claim_file in (project / "data" / "claims").glob("*.yml"):
+        claim = yaml.safe_load(claim_file.read_text())
+        if old in (claim.get("techniques") or []):
+            claim["techniques"] = [new if t == old else t for t in claim["techniques"]]
+            claim_file.write_text(yaml.safe_dump(claim, sort_keys=False))
+    site = project / "site"
+    result = run_mkdocs_build(project, site, SITE_URL=RENAMED_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -6,6 +6,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``moved``: collection (``techniques``) -> old id -> current id, from the
+  entries' ``old_ids``; the old URLs redirect to the current ones.
 - ``claims_by_technique``: technique id -> ids of the claims made for it.
 - ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
   in general first.
@@ -44,6 +46,7 @@ class Atlas:
     claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
     general_claims: tuple[str, ...] = ()
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -107,6 +110,7 @@ def derive(loaded: Loaded) -> Atlas:
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
         **derive_evidence(loaded, list(techniques)),
+        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .catalog import Atlas
 from .evidence_views import benefit_src
+from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -25,3 +26,9 @@ def benefit_pages(atlas: Atlas) -> list[GeneratedPage]:
         GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id})
         for b in atlas.benefits.values()
     ]
+
+
+@page_set("embeds")
+def embeds(atlas: Atlas) -> list[GeneratedPage]:
+    """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
+    return embed_pages(atlas)
