@@ -6,6 +6,10 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``drawings``: figure id -> the artwork (SVG path data) of each figure that
+  draws regions; ``views``: figure id -> what each figure shows, close-ups
+  included; ``region_views``: region id -> ids of the figures that show it
+  (see :mod:`macros.atlas.figures`).
 - ``moved``: collection (``techniques``) -> old id -> current id, from the
   entries' ``old_ids``; the old URLs redirect to the current ones.
 - ``claims_by_technique``: technique id -> ids of the claims made for it.
@@ -23,9 +27,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import figure_rules  # noqa: F401  (registers the figure rules)
 from .evidence import Citation, derive_evidence
+from .figures import Drawing, View, draw
 from .loading import Entry, load_list, load_one
-from .models import Benefit, Claim, Reference, Region, Technique
+from .models import Benefit, Claim, Figure, Reference, Region, Technique
 from .problems import DataError, Problem
 from .rules import Loaded, check
 
@@ -42,6 +48,10 @@ class Atlas:
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    drawings: dict[str, Drawing] = field(default_factory=dict)
+    views: dict[str, View] = field(default_factory=dict)
+    region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
     claims_by_technique: dict[str, tuple[str, ...]] = field(default_factory=dict)
     claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
     general_claims: tuple[str, ...] = ()
@@ -79,6 +89,8 @@ def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Pro
 def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     """Read and validate every data file; return entries and shape problems."""
     techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    figures, found = _read_folder(data_dir / "figures", root, Figure)
+    problems += found
     claims, found = _read_folder(data_dir / "claims", root, Claim)
     problems += found
     vocabularies = {}
@@ -91,7 +103,7 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
     return Loaded(techniques, vocabularies["regions"], vocabularies["references"],
-                  claims=claims, benefits=vocabularies["benefits"]), problems
+                  figures=figures, claims=claims, benefits=vocabularies["benefits"]), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -103,12 +115,18 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    figures = {e.model.id: e.model for e in loaded.figures}
+    drawings, views = draw(figures)
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
         references={e.model.id: e.model for e in loaded.references},
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        figures=figures,
+        drawings=drawings,
+        views=views,
+        region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
         **derive_evidence(loaded, list(techniques)),
         moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )

@@ -91,6 +91,14 @@ _RULE_LIST = [
          "Remove it from `old_ids`; list only ids the entry was published under before."),
 
     # --- figures (MTA8xx) --------------------------------------------------------
+    Rule("MTA801", "region-not-drawn", "A region in data/regions.yml that no figure in data/figures draws, so no body map can show it.",
+         "Add the region, with its shapes, to the `regions` of a figure in data/figures (see CONTRIBUTING.md)."),
+    Rule("MTA802", "unknown-figure", "`outline_of` or `close_up_of` names no figure that has an outline of its own.",
+         "Use the id of a figure in data/figures that has an `outline` (a drawing, not a close-up)."),
+    Rule("MTA803", "avoid-region-worked", "A technique lists a region that it must avoid (see the region's `avoid` in data/regions.yml).",
+         "Remove the region from the technique's `regions`, or correct the region's `avoid` conditions."),
+    Rule("MTA804", "point-outside-figure", "A point of a figure's shape lies outside its `view_box`, so part of the drawing would be cut off.",
+         "Correct the point (coordinates are [x, y] in the figure's units, y grows downwards) or widen `view_box`."),
 
 ]
 

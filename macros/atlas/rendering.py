@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .figures import fmt, technique_map
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 from .urls import absolute_url, embed_src, href, url_of
@@ -76,7 +77,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered)
+        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered, coord=fmt)
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
@@ -98,6 +99,8 @@ class Renderer:
             t=technique,
             page_src=page_src,
             regions=[atlas.regions[r] for r in technique.regions],
+            body_map=technique_map(atlas, technique),
+            all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
             claims=technique_claims(atlas, technique.id, page_src),
@@ -160,6 +163,8 @@ def _type_name(prop: dict, defs: dict) -> str:
         return " or ".join(_type_name(p, defs) for p in prop["anyOf"] if p.get("type") != "null")
     prop = _resolve(prop, defs)
     kind = prop.get("type", "object")
+    if kind == "array" and "prefixItems" in prop:  # a tuple, e.g. a point [x, y]
+        return "[" + ", ".join(_type_name(p, defs) for p in prop["prefixItems"]) + "]"
     if kind == "array":
         return f"list of {_type_name(prop.get('items', {}), defs)}"
     if "enum" in prop or "const" in prop:

@@ -22,6 +22,7 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    figures: list[Entry] = field(default_factory=list)
     claims: list[Entry] = field(default_factory=list)
     benefits: list[Entry] = field(default_factory=list)
 
@@ -44,7 +45,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in (*data.techniques, *data.claims):
+    for entry in [*data.techniques, *data.figures, *data.claims]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -78,7 +79,20 @@ def related_techniques_exist(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA206")
 def regions_exist(data: Loaded) -> Iterator[Problem]:
-    yield from _unknown_ids(data, "MTA206", "regions", {e.model.id for e in data.regions}, "region")
+    known = {e.model.id for e in data.regions}
+    yield from _unknown_ids(data, "MTA206", "regions", known, "region")
+    # figures draw only known regions, and a region's `avoid` is near known ones
+    for entry in data.figures:
+        for i, drawn in enumerate(entry.model.regions):
+            if drawn.region not in known:
+                yield Problem("MTA206", entry.file, entry.field("regions", i, "region"),
+                              f"No region has the id `{drawn.region}`; a figure draws only regions "
+                              "from data/regions.yml.", entry.line("regions", i, "region"))
+    for entry in data.regions:
+        for i, near in enumerate(entry.model.avoid.near if entry.model.avoid else []):
+            if near not in known:
+                yield Problem("MTA206", entry.file, entry.field("avoid", "near", i),
+                              f"No region has the id `{near}`.", entry.line("avoid", "near", i))
 
 
 @rule("MTA207")
@@ -134,6 +148,14 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
                     yield Problem("MTA209", entry.file, entry.field(field, i),
                                   f"`{value}` is already listed in `{field}`.", entry.line(field, i))
                 seen.add(value)
+    for entry in data.figures:
+        drawn = set()
+        for i, region in enumerate(r.region for r in entry.model.regions):
+            if region in drawn:
+                yield Problem("MTA209", entry.file, entry.field("regions", i, "region"),
+                              f"`{region}` is already drawn on this figure; give one entry all its shapes.",
+                              entry.line("regions", i, "region"))
+            drawn.add(region)
 
 
 # --- linking: old ids keep published URLs working (MTA7xx) --------------------

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Benefit, Claim, Reference, Region, Technique
+from .models import Benefit, Claim, Figure, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
     "technique.schema.json": (Technique, False),
     "regions.schema.json": (Region, True),
     "references.schema.json": (Reference, True),
+    "figure.schema.json": (Figure, False),
     "claim.schema.json": (Claim, False),
     "benefits.schema.json": (Benefit, True),
 }
