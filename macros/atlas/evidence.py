@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .loading import Entry
 from .models import BENEFIT_GROUP_ORDER, CERTAINTY_ORDER, LABEL_ORDER, STATUS_ORDER, Claim
 from .problems import Problem
-from .rules import Loaded, rule
+from .rules import Loaded, rule, unused_entries
 
 
 # --- citations ------------------------------------------------------------------
@@ -192,20 +192,14 @@ def no_repeated_claim_values(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA309")
 def every_reference_is_cited(data: Loaded) -> Iterator[Problem]:
-    cited = collect_citations(data)
-    for entry in data.references:
-        if entry.model.id not in cited:
-            yield Problem("MTA309", entry.file, entry.field("id"),
-                          f"Nothing cites the reference `{entry.model.id}`.", entry.line("id"))
+    yield from unused_entries(data.references, set(collect_citations(data)), "MTA309",
+                              "Nothing cites the reference `{id}`.")
 
 
 @rule("MTA310")
 def every_benefit_is_claimed(data: Loaded) -> Iterator[Problem]:
-    used = {e.model.benefit for e in data.claims}
-    for entry in data.benefits:
-        if entry.model.id not in used:
-            yield Problem("MTA310", entry.file, entry.field("id"),
-                          f"No claim is about the benefit `{entry.model.id}`.", entry.line("id"))
+    yield from unused_entries(data.benefits, {e.model.benefit for e in data.claims}, "MTA310",
+                              "No claim is about the benefit `{id}`.")
 
 
 # --- derived lookups (stored on Atlas by catalog.derive) -----------------------------

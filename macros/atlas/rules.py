@@ -199,5 +199,12 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
                                   f"`{old}` is this entry's own id.", entry.line("old_ids", i))
 
 
+def unused_entries(entries: list[Entry], used: set[str], code: str, message: str) -> Iterator[Problem]:
+    """Shared vocabularies report the entries nothing uses; `message` has `{id}` for the entry's id."""
+    for entry in entries:
+        if entry.model.id not in used:
+            yield Problem(code, entry.file, entry.field("id"), message.format(id=entry.model.id), entry.line("id"))
+
+
 def check(data: Loaded) -> list[Problem]:
     return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
