@@ -65,3 +65,9 @@ def test_exam_map_links_its_schema_and_cites_a_verified_reference():
     atlas = load_atlas(PROJECT / "data", PROJECT)
     source = atlas.references[atlas.exam_map.source]
     assert source.id == "fsmtb_mblex" and source.verified and source.url.startswith("https://www.fsmtb.org/")
+
+
+def test_the_exam_map_counts_as_citing_its_outline():
+    # only the exam map cites the MBLEx outline: without its citer, MTA309 would call it unused
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    assert {(c.kind, c.file) for c in atlas.cited_by["fsmtb_mblex"]} == {("exam map", "data/exam-map.yml")}

@@ -17,6 +17,14 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
 - ``moved``: collection (``techniques``) -> old id -> current id, from the
   entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``claims_by_technique``: technique id -> ids of the claims made for it.
+- ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
+  in general first.
+- ``general_claims``: ids of the claims about massage in general.
+- ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
+  of it (technique sources, claims, and whatever other feature registers a citer).
+
+``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group.
 
 Study mode derives its quizzes, flashcards and key terms from the atlas with
 pure functions in :mod:`macros.atlas.study` rather than storing them here.
@@ -29,10 +37,11 @@ from pathlib import Path
 
 from . import figure_rules  # noqa: F401  (registers the figure rules)
 from .comparing import Pair, derive_pairs, pairs_by_technique
+from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
 from .glossary import Term, glossary_terms
 from .loading import Entry, load_list, load_one
-from .models import Comparison, ExamMap, Figure, Reference, Region, Technique, glossary_item_model
+from .models import Benefit, Claim, Comparison, ExamMap, Figure, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
 from .rules import Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
@@ -45,6 +54,8 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    benefits: dict[str, Benefit] = field(default_factory=dict)
     exam_map: ExamMap | None = None  # data/exam-map.yml: the exam's content areas (study mode)
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -56,6 +67,10 @@ class Atlas:
     comparisons: tuple[Pair, ...] = ()
     comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
+    claims_by_technique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    general_claims: tuple[str, ...] = ()
+    cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -73,23 +88,28 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
-    """Read and validate every data file; return entries and shape problems."""
+def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
+    """Every one-entry file in a folder such as data/techniques; none if it is missing."""
+    entries: list[Entry] = []
     problems: list[Problem] = []
-    techniques: list[Entry] = []
-    for path in sorted((data_dir / "techniques").iterdir()) if (data_dir / "techniques").is_dir() else []:
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
-            entry, found = load_one(path, _rel(path, root), Technique)
+            entry, found = load_one(path, _rel(path, root), model)
             problems += found
             if entry:
-                techniques.append(entry)
-    figures: list[Entry] = []
-    for path in sorted((data_dir / "figures").glob("*.yml")):
-        entry, found = load_one(path, _rel(path, root), Figure)
-        problems += found
-        figures += [entry] if entry else []
+                entries.append(entry)
+    return entries, problems
+
+
+def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Read and validate every data file; return entries and shape problems."""
+    techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    figures, found = _read_folder(data_dir / "figures", root, Figure)
+    problems += found
+    claims, found = _read_folder(data_dir / "claims", root, Claim)
+    problems += found
     vocabularies = {}
-    for name, model in (("regions", Region), ("references", Reference)):
+    for name, model in (("regions", Region), ("references", Reference), ("benefits", Benefit)):
         path = data_dir / f"{name}.yml"
         if path.exists():
             vocabularies[name], found = load_list(path, _rel(path, root), model)
@@ -109,7 +129,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
         problems += found
     return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
-                  comparisons=optional["comparisons"], glossary=optional["glossary"], exam_map=exam_map), problems
+                  comparisons=optional["comparisons"], glossary=optional["glossary"],
+                  claims=claims, benefits=vocabularies["benefits"], exam_map=exam_map), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -139,6 +160,7 @@ def derive(loaded: Loaded) -> Atlas:
         comparisons=pairs,
         comparisons_of=pairs_by_technique(pairs, techniques),
         glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        **derive_evidence(loaded, list(techniques)),
         moved=moved,
     )
 

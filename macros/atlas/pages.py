@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .evidence_views import benefit_src
 from .facets import facet_values
 from .linking import embed_pages
 from .rendering import technique_src
@@ -19,6 +20,14 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
+    ]
+
+
+@page_set("benefits")
+def benefit_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id})
+        for b in atlas.benefits.values()
     ]
 
 
@@ -41,6 +50,7 @@ def quiz_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [GeneratedPage(quiz_src(q.id), q.title, q.description, "study_quiz()",
                           {"quiz": q.id, "search": {"exclude": True}}, in_nav=False)
             for q in quizzes(atlas)]
+
 
 @page_set("embeds")
 def embeds(atlas: Atlas) -> list[GeneratedPage]:

@@ -90,6 +90,9 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def technique_page(self, atlas: Atlas, technique_id: str, page_src: str) -> str:
+        # Imported here because evidence_views builds on this module.
+        from .evidence_views import technique_claims
+
         from .study.render import technique_study  # late: study builds on this module
         technique = atlas.technique(technique_id)
         related = [(atlas.techniques[r], link(page_src, technique_src(r))) for r in atlas.related[technique.id]]
@@ -104,6 +107,7 @@ class Renderer:
             references=[atlas.references[s] for s in technique.sources],
             # The whole atlas, for features' partials at their slots.
             atlas=atlas,
+            claims=technique_claims(atlas, technique.id, page_src),
             study=technique_study(atlas, technique.id, page_src),
         )
 

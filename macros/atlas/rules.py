@@ -29,24 +29,29 @@ class Loaded:
     comparisons: list[Entry] = field(default_factory=list)
     glossary: list[Entry] = field(default_factory=list)  # GlossaryTerm or TechniqueTermNote entries
     figures: list[Entry] = field(default_factory=list)
+    claims: list[Entry] = field(default_factory=list)
+    benefits: list[Entry] = field(default_factory=list)
     exam_map: Entry | None = None  # data/exam-map.yml, optional (study mode)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-CROSS_RULES: dict[str, CrossRule] = {}
+# A code may have several checks, one per kind of file it applies to (for
+# example MTA203 for technique relations and for the techniques a claim names).
+CROSS_RULES: dict[str, list[CrossRule]] = {}
 # Rules that need what the build derives (which pages the site will have, for
 # example). They run on the derived atlas, only after every cross rule passed.
 AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
-ATLAS_RULES: dict[str, AtlasRule] = {}
+ATLAS_RULES: dict[str, list[AtlasRule]] = {}
 
 
 def rule(code: str, registry: dict | None = None):
     """Register a cross rule under its code (``registry``: another phase's table)."""
     registry = CROSS_RULES if registry is None else registry
-    assert code in RULES and code not in CROSS_RULES and code not in ATLAS_RULES, code
+    other = ATLAS_RULES if registry is CROSS_RULES else CROSS_RULES
+    assert code in RULES and code not in other, f"{code} is registered in both rule phases"
 
     def register(func):
-        registry[code] = func
+        registry.setdefault(code, []).append(func)
         return func
 
     return register
@@ -54,7 +59,7 @@ def rule(code: str, registry: dict | None = None):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in [*data.techniques, *data.figures]:
+    for entry in [*data.techniques, *data.figures, *data.claims]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -63,7 +68,7 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references):
+    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
@@ -208,8 +213,15 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
                                   f"`{old}` is this entry's own id.", entry.line("old_ids", i))
 
 
+def unused_entries(entries: list[Entry], used: set[str], code: str, message: str) -> Iterator[Problem]:
+    """Shared vocabularies report the entries nothing uses; `message` has `{id}` for the entry's id."""
+    for entry in entries:
+        if entry.model.id not in used:
+            yield Problem(code, entry.file, entry.field("id"), message.format(id=entry.model.id), entry.line("id"))
+
+
 def check(data: Loaded) -> list[Problem]:
-    return [problem for func in CROSS_RULES.values() for problem in func(data)]
+    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
 
 
 def atlas_rule(code: str):
@@ -218,4 +230,4 @@ def atlas_rule(code: str):
 
 
 def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
-    return [problem for func in ATLAS_RULES.values() for problem in func(data, atlas, root)]
+    return [problem for funcs in ATLAS_RULES.values() for func in funcs for problem in func(data, atlas, root)]

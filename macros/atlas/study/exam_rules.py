@@ -1,10 +1,19 @@
-"""Validation rules for the exam map (MTA6xx); registered into the cross-file rules."""
+"""Validation rules for the exam map (MTA6xx), registered into the cross-file
+rules, and its citation of the exam outline, registered as a citer so the
+unused-reference rule (MTA309) and the bibliography count it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..evidence import Citation, citer
 from ..problems import Problem
 from ..rules import Loaded, rule
+
+
+@citer("exam map")
+def exam_map_citations(data: Loaded) -> Iterator[Citation]:
+    if data.exam_map:
+        yield Citation(data.exam_map.model.source, "exam map", "exam-map", data.exam_map.file, "source")
 
 
 def _links(data: Loaded) -> Iterator[tuple[int, int, object]]:
