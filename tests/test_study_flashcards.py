@@ -13,13 +13,16 @@ from macros.atlas.catalog import load_atlas
 from macros.atlas.study.flashcards import FILES, apkg_bytes, flashcards
 
 TECHNIQUES = {p.stem: yaml.safe_load(p.read_text()) for p in (PROJECT / "data" / "techniques").glob("*.yml")}
+CLAIMS = {p.stem: yaml.safe_load(p.read_text()) for p in (PROJECT / "data" / "claims").glob("*.yml")}
 # Facts every technique has a card for (per its data), plus one per alias and
 # one for a professional-only technique.
 FACTS = ["definition", "pressure", "pace", "hand-parts", "session-place", "contraindications", "stop-if"]
 
 
 def expected_count() -> int:
-    return sum(len(FACTS) + len(t.get("aliases", [])) + bool(t.get("professional_only")) for t in TECHNIQUES.values())
+    """Per technique its facts, plus one card per claim."""
+    return sum(len(FACTS) + len(t.get("aliases", [])) + bool(t.get("professional_only"))
+               for t in TECHNIQUES.values()) + len(CLAIMS)
 
 
 def anki_rows(site):
@@ -51,6 +54,25 @@ def test_anki_text_file_has_headers_and_one_row_per_card(built_site):
             r[0].split("“")[1].split("”")[0] for r in aliases)
 
 
+def test_one_card_per_claim_with_its_label_grade_and_sources(built_site):
+    _, rows = anki_rows(built_site)
+    claim_rows = [r for r in rows if "fact::claim" in r[2].split()]
+    assert len(claim_rows) == len(CLAIMS)
+    for claim in CLAIMS.values():
+        (row,) = [r for r in claim_rows if claim["statement"] in r[0]]
+        tags = row[2].split()
+        assert f"claim::{claim['label']}" in tags and f"benefit::{claim['benefit']}" in tags
+        for tid in claim.get("techniques") or []:
+            assert f"technique::{tid}" in tags
+        if claim["label"] == "evidence-backed":
+            assert row[1].startswith(f"Evidence-backed, {claim['certainty']['level']} certainty.")
+        else:
+            assert row[1].startswith(f"Traditional; research: {claim['research_status']}.")
+        assert row[1].count(";") + 1 >= len(claim.get("references", [])) or not claim.get("references")
+        if claim.get("references"):
+            assert "Sources:" in row[1]
+
+
 def test_quizlet_file_is_term_tab_definition_per_line(built_site):
     text = (built_site / FILES["quizlet"]).read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -80,7 +102,7 @@ def test_apkg_is_a_valid_anki_package(built_site, tmp_path):
     for _, fields, tags in notes:
         front, back, source = fields.split("\x1f")
         assert front.replace("&amp;", "&") in fronts and back
-        assert "techniques/" in source
+        assert "/techniques/" in source or "/benefits/" in source  # where the fact is explained
         assert "massage-atlas" in tags.split()
     con.close()
 

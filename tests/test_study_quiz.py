@@ -17,8 +17,8 @@ PRESSURE = ["light", "moderate", "firm", "deep"]
 SESSION = {"opening": "opening", "main part": "main", "closing": "closing"}
 
 
-def raw(data_dir):
-    return {p.stem: yaml.safe_load(p.read_text()) for p in (data_dir / "techniques").glob("*.yml")}
+def raw(data_dir, kind="techniques"):
+    return {p.stem: yaml.safe_load(p.read_text()) for p in (data_dir / kind).glob("*.yml")}
 
 
 def pressure_levels(text: str) -> set[str]:
@@ -89,12 +89,29 @@ def test_every_real_question_has_exactly_one_right_answer():
     techniques = raw(PROJECT / "data")
     kinds = set()
     for quiz in quizzes(atlas):
-        assert quiz.technique, "only technique quizzes exist until the claims quiz is registered"
+        if not quiz.technique:
+            continue  # the claims quiz: next test
         for q in quiz.questions:
             check_question(q, techniques[quiz.technique], techniques)
             kinds.add(q.kind)
     # every kind of question is generated for at least one technique
     assert kinds == set(quiz_module.QUESTION_KINDS)
+
+
+def test_claims_quiz_asks_every_claims_label_from_its_file():
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    claims = raw(PROJECT / "data", "claims")
+    (quiz,) = [q for q in quizzes(atlas) if q.id == "claims"]
+    # question ids are not claim-<id>: that anchor belongs to the claim's own entry
+    assert sorted(q.id for q in quiz.questions) == sorted(f"{cid}-label" for cid in claims)
+    for q in quiz.questions:
+        claim = claims[q.id.removesuffix("-label")]
+        assert q.quote == (claim["statement"],)
+        assert [o.text for o in q.options] == ["Evidence-backed", "Traditional"]
+        assert q.answer.text.lower() == claim["label"]
+        assert (q.see.src, q.see.anchor) == (f"benefits/{claim['benefit']}.md", f"claim-{claim['id']}")
+    # shuffled: the atlas's own order (by benefit, evidence-backed first) would give answers away
+    assert [q.id for q in quiz.questions] != [f"{cid}-label" for cid in atlas.claims]
 
 
 def test_every_technique_has_a_quiz_with_feedback_for_every_option():

@@ -119,6 +119,28 @@ def test_cards_page_has_one_card_per_technique_with_its_facts(built_site):
         assert card.select_one(f'a[href="../../techniques/{t.id}/"]')
 
 
+def test_printed_cards_list_each_techniques_claims_with_their_labels(built_site):
+    claims = [yaml.safe_load(p.read_text()) for p in (PROJECT / "data" / "claims").glob("*.yml")]
+    page = soup(built_site, "study/cards")
+    for tid in ATLAS.techniques:
+        items = [" ".join(li.get_text().split()) for li in page.select(f"#card-{tid} .atlas-card__claims li")]
+        own = [c for c in claims if tid in (c.get("techniques") or [])]
+        assert len(items) == len(own), tid
+        for claim in own:
+            (item,) = [i for i in items if claim["statement"] in i]
+            assert item.startswith({"evidence-backed": "Evidence-backed", "traditional": "Traditional"}[claim["label"]])
+
+
+def test_claims_quiz_page_has_two_labelled_choices_per_claim(built_site):
+    page = soup(built_site, "study/quiz/claims")
+    forms = page.select("form[data-question]")
+    assert len(forms) == len(list((PROJECT / "data" / "claims").glob("*.yml")))
+    for form in forms:
+        assert [" ".join(label.get_text().split()) for label in form.select("label")] == ["Evidence-backed", "Traditional"]
+        assert form.select_one("legend q").get_text(strip=True)
+    assert page.select_one('article a[href="../../#quizzes"]')  # back to the Study page's quiz list
+
+
 def test_exam_map_names_the_seven_areas_links_pages_and_prints_no_weights(built_site):
     page = soup(built_site, "study/exam-map")
     article = page.select_one("article")

@@ -34,6 +34,7 @@ from pathlib import Path
 import genanki
 
 from ..catalog import Atlas
+from ..evidence_views import benefit_src, claim_anchor, short_name
 from ..models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER
 from ..rendering import sentence, span, technique_src
 from ..urls import url_of
@@ -127,6 +128,22 @@ def technique_cards(atlas: Atlas) -> Iterable[Flashcard]:
         if t.professional_only:
             yield card("professional-only", f"{t.name}: who should perform it?",
                        f"Only practitioners trained in {name}.", "what-it-is")
+
+
+@card_source("claims")
+def claim_cards(atlas: Atlas) -> Iterable[Flashcard]:
+    """One card per claim: the statement on the front; label, grade and sources on the back."""
+    for claim in atlas.claims.values():
+        if claim.label == "evidence-backed":
+            grade = f"Evidence-backed, {claim.certainty.level} certainty."
+        else:
+            grade = f"Traditional; research: {claim.research_status}."
+        sources = "; ".join(short_name(atlas.references[r]) for r in claim.references)
+        scope = [f"technique::{t}" for t in claim.techniques or ()] or ["massage-in-general"]
+        yield Flashcard(f"claim/{claim.id}", _one_line(f"Traditional or evidence-backed? “{claim.statement}”"),
+                        _one_line(grade + (f" Sources: {sources}." if sources else "")),
+                        ("massage-atlas", "fact::claim", f"claim::{claim.label}", f"benefit::{claim.benefit}", *scope),
+                        f"{benefit_src(claim.benefit)}#{claim_anchor(claim.id)}")
 
 
 # --- file formats ---------------------------------------------------------------

@@ -28,7 +28,8 @@ from itertools import combinations
 from typing import get_args
 
 from ..catalog import Atlas
-from ..models import PRESSURE_ORDER, SESSION_ORDER, HandPart, Technique
+from ..evidence_views import benefit_src, claim_anchor
+from ..models import PRESSURE_ORDER, SESSION_ORDER, Claim, HandPart, Technique
 from ..rendering import sentence, span
 from .terms import PageRef, names, section
 
@@ -387,3 +388,49 @@ def contraindication(atlas: Atlas, t: Technique) -> Iterator[Question]:
         section(t, "safety"))
     if question:
         yield question
+
+
+# --- the claims quiz ----------------------------------------------------------------
+
+LABELS = {"evidence-backed": "Evidence-backed", "traditional": "Traditional"}
+# Why a traditional claim is not evidence-backed, by its research status.
+NOT_EVIDENCE = {
+    "untested": "No study the atlas cites has tested it.",
+    "inconclusive": "Studies exist, but they do not settle it.",
+    "contradicted": "Research points against it.",
+}
+
+
+def claim_ref(atlas: Atlas, claim: Claim) -> PageRef:
+    """A claim's canonical place: its anchor on its benefit's page."""
+    return PageRef(f"{atlas.benefits[claim.benefit].name}: the claim and its evidence", benefit_src(claim.benefit),
+                   claim_anchor(claim.id))
+
+
+def label_sentence(claim: Claim) -> str:
+    """The label with its grade, as a sentence: what the atlas says about the claim."""
+    if claim.label == "evidence-backed":
+        graded = "as the source grades it" if claim.certainty.graded_by == "source" else "in the atlas's reading"
+        return f"The atlas labels it evidence-backed, with {claim.certainty.level} certainty {graded}."
+    return f"The atlas labels it traditional: research on it is {claim.research_status}."
+
+
+@extra_quiz("claims", "Traditional or evidence-backed?",
+            "Every health claim the atlas records: is it a traditional belief, or does published research back it?")
+def claims_quiz(atlas: Atlas) -> list[Question]:
+    """One two-option question per claim; the label is authored, so the answer is never in doubt."""
+    questions = []
+    for claim in atlas.claims.values():
+        answer = claim.label
+        options = tuple(
+            Option(option_key(text), text, label == answer,
+                   "" if label == answer else
+                   NOT_EVIDENCE[claim.research_status] if answer == "traditional" else
+                   "Published research reports this effect.")
+            for label, text in LABELS.items())  # fixed order: the same two buttons every time
+        questions.append(Question(f"{claim.id}-label", "claim-label", "Traditional or evidence-backed?", options,
+                                  f"{label_sentence(claim)} {claim.research}", claim_ref(atlas, claim),
+                                  quote=(claim.statement,)))
+    # The atlas orders claims by benefit, evidence-backed first; a quiz in that
+    # order would give the answers away, so it is shuffled (deterministically).
+    return ranked("claims", questions, lambda q: q.id)

@@ -22,6 +22,7 @@ TECHNIQUE_SECTIONS: dict[str, str] = {
     "what-it-is": "What it is",
     "how-to-perform": "How to perform it",
     "used-for": "What it is used for",
+    "claims": "Claims",
     "safety": "Safety",
     "common-mistakes": "Common mistakes",
     "related": "Related techniques",
