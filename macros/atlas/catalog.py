@@ -6,6 +6,14 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``used_in``: technique id -> the guide steps that use it (``StepRef``: guide
+  id, variant id or None, 1-based step number; its ``anchor`` is the step's
+  link target), in guide order then step order; empty for unused techniques.
+- ``guide_techniques``: guide id -> ids of the techniques its steps use, in
+  the order they first appear.
+- ``guide_files``: guide id -> the data file it came from.
+
+``guides`` holds the authored guides in display order (audience, then title).
 """
 from __future__ import annotations
 
@@ -13,12 +21,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
-from .models import Reference, Region, Technique
+from .models import Guide, Reference, Region, Technique
 from .problems import DataError, Problem
 from .rules import Loaded, check
 
-TECHNIQUE_SUFFIXES = (".yml", ".yaml")
+ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -26,9 +35,13 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    guides: dict[str, Guide] = field(default_factory=dict)  # in display order
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    used_in: dict[str, tuple[StepRef, ...]] = field(default_factory=dict)
+    guide_techniques: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    guide_files: dict[str, str] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         try:
@@ -36,6 +49,13 @@ class Atlas:
         except KeyError:
             known = ", ".join(self.techniques)
             raise KeyError(f"Unknown technique id `{technique_id}`. Known ids: {known}.") from None
+
+    def guide(self, guide_id: str) -> Guide:
+        try:
+            return self.guides[guide_id]
+        except KeyError:
+            known = ", ".join(self.guides)
+            raise KeyError(f"Unknown guide id `{guide_id}`. Known ids: {known}.") from None
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -45,16 +65,24 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
-    """Read and validate every data file; return entries and shape problems."""
+def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
+    """Every one-entry file in a folder (data/techniques, data/guides)."""
+    entries: list[Entry] = []
     problems: list[Problem] = []
-    techniques: list[Entry] = []
-    for path in sorted((data_dir / "techniques").iterdir()) if (data_dir / "techniques").is_dir() else []:
-        if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
-            entry, found = load_one(path, _rel(path, root), Technique)
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix in ENTRY_FILE_SUFFIXES and not path.name.startswith("."):
+            entry, found = load_one(path, _rel(path, root), model)
             problems += found
             if entry:
-                techniques.append(entry)
+                entries.append(entry)
+    return entries, problems
+
+
+def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Read and validate every data file; return entries and shape problems."""
+    techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    guides, found = _read_folder(data_dir / "guides", root, Guide)
+    problems += found
     vocabularies = {}
     for name, model in (("regions", Region), ("references", Reference)):
         path = data_dir / f"{name}.yml"
@@ -64,7 +92,7 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"]), problems
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], guides), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -76,12 +104,17 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    guides = derive_guides(loaded, techniques)
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
         references={e.model.id: e.model for e in loaded.references},
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        guides=guides.guides,
+        used_in=guides.used_in,
+        guide_techniques=guides.guide_techniques,
+        guide_files=guides.guide_files,
     )
 
 

@@ -1,14 +1,16 @@
 """Cross-file rules: what no single file can check on its own.
 
 Each rule is a small function registered under its code; it receives the
-validated entries and yields problems. Shape errors (models.py) are reported
+validated entries and yields problems. A code may have several functions when
+the same mistake can be made in several kinds of file (an unknown technique id
+in a technique's `related` and in a guide's step, for example). Shape errors (models.py) are reported
 first and stop the run, so a broken file never causes follow-on noise here.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Entry
@@ -22,17 +24,18 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    guides: list[Entry] = field(default_factory=list)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-CROSS_RULES: dict[str, CrossRule] = {}
+CROSS_RULES: dict[str, list[CrossRule]] = {}
 
 
 def rule(code: str):
     assert code in RULES, code
 
     def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES[code] = func
+        CROSS_RULES.setdefault(code, []).append(func)
         return func
 
     return register
@@ -40,7 +43,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in data.techniques:
+    for entry in (*data.techniques, *data.guides):
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -49,7 +52,7 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references):
+    for entries in (data.techniques, data.regions, data.references, data.guides):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
@@ -133,4 +136,4 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 
 def check(data: Loaded) -> list[Problem]:
-    return [problem for func in CROSS_RULES.values() for problem in func(data)]
+    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]

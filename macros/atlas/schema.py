@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Reference, Region, Technique
+from .models import Guide, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
     "technique.schema.json": (Technique, False),
     "regions.schema.json": (Region, True),
     "references.schema.json": (Reference, True),
+    "guide.schema.json": (Guide, False),
 }
 
 
