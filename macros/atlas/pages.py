@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .guides import guide_src
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -15,4 +16,12 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
+    ]
+
+
+@page_set("guides")
+def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
+        for g in atlas.guides.values()
     ]

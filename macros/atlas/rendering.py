@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .guides import guide_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 
@@ -92,6 +93,7 @@ class Renderer:
             regions=[atlas.regions[r] for r in technique.regions],
             related=related,
             references=[atlas.references[s] for s in technique.sources],
+            used_in=used_in_links(atlas, technique.id, page_src),
         )
 
     def technique_index(self, atlas: Atlas, page_src: str) -> str:
@@ -105,12 +107,29 @@ class Renderer:
         return self.render("field-reference.html", fields=describe_fields(KINDS[kind]))
 
 
+def used_in_links(atlas: Atlas, technique_id: str, page_src: str) -> list[tuple]:
+    """The guide steps that use a technique, grouped by guide:
+    [(guide, guide link, [(step, step label, step link), ...]), ...]."""
+    groups: dict[str, list] = {}
+    for ref in atlas.used_in.get(technique_id, ()):
+        guide = atlas.guides[ref.guide]
+        href = link(page_src, guide_src(guide.id))
+        if ref.variant is None:
+            step, label = guide.steps[ref.number - 1], f"Step {ref.number}"
+        else:
+            variant = next(v for v in guide.variants if v.id == ref.variant)
+            step, label = variant.steps[ref.number - 1], f"{variant.title}, step {ref.number}"
+        groups.setdefault(guide.id, []).append((step, label, f"{href}#{ref.anchor}"))
+    return [(atlas.guides[g], link(page_src, guide_src(g)), steps) for g, steps in groups.items()]
+
+
 def describe_fields(model: type[Model], prefix: str = "") -> list[dict]:
     """Rows for the contributor field reference, generated from the model."""
     schema = model.model_json_schema()
     defs = schema.get("$defs", {})
     rows = []
-    for name, info in model.model_fields.items():
+    for field_name, info in model.model_fields.items():
+        name = info.alias or field_name  # authors write the alias, e.g. `from`
         prop = schema["properties"][name]
         allowed = _allowed(prop, defs)
         rows.append({

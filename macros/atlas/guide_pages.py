@@ -1,0 +1,52 @@
+"""Guide pages and the guides index, rendered through the Jinja partials
+guide-page.html and guide-index.html. Knows nothing of MkDocs: it is given the
+atlas, the current page's source path and, for printed pages, the site URL."""
+from __future__ import annotations
+
+import posixpath
+
+from .catalog import Atlas
+from .guides import guide_src, steps_of
+from .models import AUDIENCE_LABELS, AUDIENCE_ORDER
+from .rendering import Renderer, link, technique_src
+
+
+def page_address(src: str, site_url: str = "") -> str:
+    """Where a page can be found, written out for paper: the full URL when the
+    site's address is known, otherwise its path within the site."""
+    path = posixpath.splitext(src)[0] + "/"
+    path = path[: -len("index/")] if path.endswith("index/") else path
+    return site_url.rstrip("/") + "/" + path if site_url else "/" + path
+
+
+def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str, site_url: str = "") -> str:
+    """The body of one guide page, as Markdown."""
+    guide = atlas.guide(guide_id)
+    techniques = {
+        tid: (atlas.techniques[tid], link(page_src, technique_src(tid)), page_address(technique_src(tid), site_url))
+        for tid in atlas.guide_techniques[guide.id]
+    }
+    steps = [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant is None]
+    variants = [
+        (variant, [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant == variant.id])
+        for variant in guide.variants
+    ]
+    return renderer.render(
+        "guide-page.html",
+        g=guide,
+        steps=steps,
+        variants=variants,
+        techniques=techniques,
+        regions=atlas.regions,
+        AUDIENCE_LABELS=AUDIENCE_LABELS,
+    )
+
+
+def guide_index(renderer: Renderer, atlas: Atlas, page_src: str) -> str:
+    """Every guide, grouped by who it is for, linked to its page."""
+    groups = [
+        (audience, [(g, link(page_src, guide_src(g.id))) for g in atlas.guides.values() if g.audience == audience])
+        for audience in AUDIENCE_ORDER
+    ]
+    return renderer.render("guide-index.html", groups=[(a, rows) for a, rows in groups if rows],
+                           AUDIENCE_LABELS=AUDIENCE_LABELS)
