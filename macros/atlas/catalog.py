@@ -44,18 +44,18 @@ class Atlas:
     guide_files: dict[str, str] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
-        try:
-            return self.techniques[technique_id]
-        except KeyError:
-            known = ", ".join(self.techniques)
-            raise KeyError(f"Unknown technique id `{technique_id}`. Known ids: {known}.") from None
+        return _lookup(self.techniques, technique_id, "technique")
 
     def guide(self, guide_id: str) -> Guide:
-        try:
-            return self.guides[guide_id]
-        except KeyError:
-            known = ", ".join(self.guides)
-            raise KeyError(f"Unknown guide id `{guide_id}`. Known ids: {known}.") from None
+        return _lookup(self.guides, guide_id, "guide")
+
+
+def _lookup(entries: dict, entry_id: str, kind: str):
+    """An entry by id, or a KeyError that lists the known ids (shown when a macro is given a bad id)."""
+    try:
+        return entries[entry_id]
+    except KeyError:
+        raise KeyError(f"Unknown {kind} id `{entry_id}`. Known ids: {', '.join(entries)}.") from None
 
 
 def _rel(path: Path, root: Path) -> str:
