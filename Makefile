@@ -3,8 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (the JSON API's version.date, the
+# sitemap) are the last commit's, not the clock's. Empty outside a git checkout.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test build check schema clean
+.PHONY: serve test build check schema contract clean
 
 $(VENV)/.site-installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,5 +37,13 @@ check: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) -m macros.atlas schema
 
+# After publishing: record the new addresses in tests/contract/published-urls.txt
+# (never removes one) and the JSON API's field names in api-v1-fields.txt.
+contract: $(VENV)/.dev-installed
+	rm -rf .site-contract
+	$(PY) -m mkdocs build --strict -q -d .site-contract
+	$(PY) tests/tools/url_contract.py .site-contract --update
+	rm -rf .site-contract
+
 clean:
-	rm -rf site .site-build
+	rm -rf site .site-build .site-contract

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atlas import guide_pages
+from .atlas import export, guide_pages, linking
 from .atlas.catalog import load_atlas_cached
 from .atlas.rendering import Renderer
 
 
 def define_env(env):
     project = Path(env.project_dir)
-    renderer = Renderer(project / "overrides" / "partials" / "atlas")
+    renderer = Renderer(project / "overrides" / "partials" / "atlas", env.conf["site_url"])
 
     def atlas():
         return load_atlas_cached(project / "data", project)
@@ -41,8 +41,7 @@ def define_env(env):
         guide_id = guide_id or env.page.meta.get("guide")
         if not guide_id:
             raise ValueError(f"{page_src()}: guide_page() needs an id or `guide:` in the front matter.")
-        site_url = env.conf.get("site_url") or ""
-        return guide_pages.guide_page(renderer, atlas(), guide_id, page_src(), site_url)
+        return guide_pages.guide_page(renderer, atlas(), guide_id, page_src())
 
     @env.macro
     def guide_index() -> str:
@@ -63,6 +62,32 @@ def define_env(env):
     def rule_reference() -> str:
         """The table of validation rule codes, generated from the rule registry."""
         return renderer.rule_reference()
+
+    @env.macro
+    def embed_card() -> str:
+        """The body of an embed page: the card of the entry named by `collection:` and `entry:` in its front matter."""
+        meta = env.page.meta
+        return linking.render_card(renderer, atlas(), meta["collection"], meta["entry"], page_src())
+
+    @env.macro
+    def url_contract() -> str:
+        """The table of stable URL patterns for webmasters, from the linkable collections and the API exports."""
+        return linking.render_url_contract(renderer, atlas(), page_src())
+
+    @env.macro
+    def deep_links() -> str:
+        """The section anchors promised on every page of each linkable collection, for webmasters."""
+        return linking.render_deep_links(renderer, atlas(), page_src())
+
+    @env.macro
+    def api_reference() -> str:
+        """The table of JSON API files and their schemas, from the export registry."""
+        return linking.render_api_reference(renderer, page_src())
+
+    @env.macro
+    def embed_snippet(collection: str, entry_id: str) -> str:
+        """The copy-paste iframe snippet for one entry's card, shown with the card itself."""
+        return linking.render_snippet(renderer, atlas(), collection, entry_id, page_src())
 
     @env.macro
     def technique_count() -> int:

@@ -1,14 +1,18 @@
 """MkDocs hook glue: validate the data before anything is written, add the
-pages generated from data (no hand-written stub files), and fill the nav
-placeholders (`atlas:<set>`) with them. All logic lives in macros.atlas."""
+pages generated from data (no hand-written stub files), fill the nav
+placeholders (`atlas:<set>`) with them, and add the static files generated
+from data (the JSON API, redirect pages for old ids). All logic lives in
+macros.atlas."""
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Import the core as `macros.atlas`, the same package mkdocs-macros imports, so
 # both share one cache (MkDocs puts only this file's folder on sys.path).
@@ -18,8 +22,13 @@ if str(PROJECT) not in sys.path:
 
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
+from macros.atlas.export import api_files  # noqa: E402
+from macros.atlas.linking import redirect_files  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
+from macros.atlas.rendering import Renderer  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.atlas")
 
 
 def _atlas(config) -> Atlas:
@@ -43,6 +52,25 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for page in generated_pages(_atlas(config)):
-        files.append(File.generated(config, page.src, content=page.source()))
+    atlas = _atlas(config)
+    for page in generated_pages(atlas):
+        # Pages reached only by links (embeds) must not trigger "not in nav" warnings.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.source(), inclusion=inclusion))
+    if not config.site_url:
+        log.info("SITE_URL is not set: pages get no canonical URL, og:url or preview image, "
+                 "and the JSON API's site_url is null.")
+    # Every file is rendered in memory first, so a failure here leaves site/ untouched;
+    # MkDocs then writes them with the pages and knows them (links to them are validated).
+    project = Path(config.config_file_path).resolve().parent
+    renderer = Renderer(project / "overrides" / "partials" / "atlas", config.site_url)
+    static = {**api_files(atlas, config.site_url, os.environ.get("SOURCE_DATE_EPOCH")),
+              **redirect_files(renderer, atlas, config.site_url)}
+    taken = {f.dest_uri: f.src_uri for f in files}
+    for path in static:
+        if path in taken:
+            raise PluginError(f"The generated file {path} would overwrite {taken[path]}; "
+                              "an old id may collide with a hand-written page.")
+    for path, content in static.items():
+        files.append(File.generated(config, path, content=content))
     return files

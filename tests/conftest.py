@@ -18,8 +18,8 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SITE_PARTS = ("mkdocs.yml", "docs", "macros", "data", "overrides")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -80,3 +80,37 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# --- linking: one extra build with its own data ----------------------------
+RENAMED = ("stroking", "light-stroking")  # (old id, new id)
+RENAMED_SITE_URL = "https://atlas.example.org/atlas/"
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory) -> Path:
+    """A copy of the project in which `stroking` was renamed `light-stroking`
+    (with `old_ids: [stroking]`, and the references to it in other files
+    updated, as CONTRIBUTING.md asks), built with SITE_URL set: for redirects
+    and for the absolute URLs that only exist when the site knows its address."""
+    import re
+    import yaml
+    project = tmp_path_factory.mktemp("renamed")
+    for part in SITE_PARTS:
+        src = PROJECT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    old, new = RENAMED
+    path = project / "data" / "techniques" / f"{old}.yml"
+    data = yaml.safe_load(path.read_text())
+    data.update(id=new, old_ids=[old])
+    (project / "data" / "techniques" / f"{new}.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    path.unlink()
+    # References are ids on their own line: `technique: <id>` in guide steps, `- <id>` in `related`.
+    reference = re.compile(rf"^(\s*(?:technique: |- )){re.escape(old)}$", re.M)
+    for other in (project / "data").glob("*/*.yml"):
+        if other.stem != new:  # its own old_ids keep the old id
+            other.write_text(reference.sub(rf"\g<1>{new}", other.read_text()))
+    site = project / "site"
+    result = run_mkdocs_build(project, site, SITE_URL=RENAMED_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -5,17 +5,18 @@ import re
 
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
-from macros.atlas.guide_pages import guide_index, guide_page, page_address
+from macros.atlas.guide_pages import guide_index, guide_page
 from macros.atlas.models import Guide
 from macros.atlas.pages import guide_pages
 from macros.atlas.rendering import Renderer, describe_fields
 from macros.atlas.sitemap import fill_nav
 
-renderer = Renderer(PROJECT / "overrides" / "partials" / "atlas")
+TEMPLATES = PROJECT / "overrides" / "partials" / "atlas"
+renderer = Renderer(TEMPLATES)
 
 
-def fixture_page(site_url: str = "") -> str:
-    return guide_page(renderer, load_atlas(FIXTURES / "valid"), "first-guide", "guides/first-guide.md", site_url)
+def fixture_page(site_url: str | None = None) -> str:
+    return guide_page(Renderer(TEMPLATES, site_url), load_atlas(FIXTURES / "valid"), "first-guide", "guides/first-guide.md")
 
 
 def section(markdown: str, anchor: str) -> str:
@@ -114,11 +115,6 @@ def test_generated_guide_pages_and_nav():
     nav = fill_nav([{"Guides": ["guides/index.md", "atlas:guides"]}], atlas)
     assert nav == [{"Guides": ["guides/index.md", {"First guide": "guides/first-guide.md"},
                                {"Second guide": "guides/second-guide.md"}]}]
-
-
-def test_page_address():
-    assert page_address("techniques/kneading.md") == "/techniques/kneading/"
-    assert page_address("guides/index.md", "https://example.org/atlas/") == "https://example.org/atlas/guides/"
 
 
 def test_guide_field_reference_names_nested_fields_as_authors_write_them():

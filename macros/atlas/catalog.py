@@ -14,6 +14,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
 - ``guide_files``: guide id -> the data file it came from.
 
 ``guides`` holds the authored guides in display order (audience, then title).
+- ``moved``: collection (``techniques``) -> old id -> current id, from the
+  entries' ``old_ids``; the old URLs redirect to the current ones.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class Atlas:
     used_in: dict[str, tuple[StepRef, ...]] = field(default_factory=dict)
     guide_techniques: dict[str, tuple[str, ...]] = field(default_factory=dict)
     guide_files: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
         return _lookup(self.techniques, technique_id, "technique")
@@ -115,6 +118,7 @@ def derive(loaded: Loaded) -> Atlas:
         used_in=guides.used_in,
         guide_techniques=guides.guide_techniques,
         guide_files=guides.guide_files,
+        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
     )
 
 

@@ -1,29 +1,21 @@
 """Guide pages and the guides index, rendered through the Jinja partials
 guide-page.html and guide-index.html. Knows nothing of MkDocs: it is given the
-atlas, the current page's source path and, for printed pages, the site URL."""
+atlas and the current page's source path."""
 from __future__ import annotations
-
-import posixpath
 
 from .catalog import Atlas
 from .guides import guide_src, steps_of
 from .models import AUDIENCE_LABELS, AUDIENCE_ORDER
 from .rendering import Renderer, link, technique_src
+from .urls import url_of
 
 
-def page_address(src: str, site_url: str = "") -> str:
-    """Where a page can be found, written out for paper: the full URL when the
-    site's address is known, otherwise its path within the site."""
-    path = posixpath.splitext(src)[0] + "/"
-    path = path[: -len("index/")] if path.endswith("index/") else path
-    return site_url.rstrip("/") + "/" + path if site_url else "/" + path
-
-
-def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str, site_url: str = "") -> str:
+def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str) -> str:
     """The body of one guide page, as Markdown."""
     guide = atlas.guide(guide_id)
+    # (technique, link from this page, its site-relative URL for the printed address)
     techniques = {
-        tid: (atlas.techniques[tid], link(page_src, technique_src(tid)), page_address(technique_src(tid), site_url))
+        tid: (atlas.techniques[tid], link(page_src, technique_src(tid)), url_of(technique_src(tid)))
         for tid in atlas.guide_techniques[guide.id]
     }
     steps = [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant is None]

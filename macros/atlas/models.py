@@ -77,6 +77,9 @@ class Technique(Model):
     """One hands-on massage technique: one file, data/techniques/<id>.yml."""
 
     id: Slug = Field(description="Stable id; equals the file name and becomes the URL /techniques/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this technique was published under before; their URLs redirect here. Keep every one.")
     name: Line = Field(description="The standard name taught for certification, e.g. `Kneading`.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names, each with where it is used.")
     family: Family = Field(description="The technique family it belongs to.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .catalog import Atlas
 from .guides import guide_src
+from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
 
@@ -25,3 +26,9 @@ def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
         GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
         for g in atlas.guides.values()
     ]
+
+
+@page_set("embeds")
+def embeds(atlas: Atlas) -> list[GeneratedPage]:
+    """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
+    return embed_pages(atlas)

@@ -79,6 +79,12 @@ _RULE_LIST = [
     # --- study mode (MTA6xx) -----------------------------------------------------
 
     # --- linking, redirects and export (MTA7xx) ---------------------------------
+    Rule("MTA701", "old-id-is-current", "An old id is the current id of another entry, so its URL cannot redirect.",
+         "Remove it from `old_ids`: that id belongs to the other entry now, or rename one of the two."),
+    Rule("MTA702", "duplicate-old-id", "Two entries (or one list twice) claim the same old id, so its URL would redirect two ways.",
+         "Keep the old id only on the entry that was published under it."),
+    Rule("MTA703", "old-id-is-own-id", "An entry lists its own current id among its old ids.",
+         "Remove it from `old_ids`; list only ids the entry was published under before."),
 
     # --- figures (MTA8xx) --------------------------------------------------------
 

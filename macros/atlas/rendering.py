@@ -12,6 +12,7 @@ from .catalog import Atlas
 from .guides import guide_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
+from .urls import absolute_url, embed_src, href, url_of
 
 
 def technique_src(technique_id: str) -> str:
@@ -66,7 +67,8 @@ def reference_links(ref) -> list[tuple[str, str]]:
 
 
 class Renderer:
-    def __init__(self, template_dir: Path | str):
+    def __init__(self, template_dir: Path | str, site_url: str | None = None):
+        """``site_url``: the deployed address (SITE_URL), for absolute URLs; None when unknown."""
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -79,6 +81,8 @@ class Renderer:
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
+            link=link, url_of=url_of, embed_src=embed_src, href=href,
+            absolute_url=lambda url: absolute_url(site_url, url),
         )
 
     def render(self, template: str, **context) -> str:
@@ -90,6 +94,7 @@ class Renderer:
         return self.render(
             "technique-page.html",
             t=technique,
+            page_src=page_src,
             regions=[atlas.regions[r] for r in technique.regions],
             related=related,
             references=[atlas.references[s] for s in technique.sources],

@@ -135,5 +135,46 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
                 seen.add(value)
 
 
+# --- linking: old ids keep published URLs working (MTA7xx) --------------------
+
+def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
+    """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
+    return (data.techniques,)
+
+
+@rule("MTA701")
+def old_ids_are_not_current(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        current = {e.model.id: e for e in entries}
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                owner = current.get(old)
+                if owner is not None and owner is not entry:
+                    yield Problem("MTA701", entry.file, entry.field("old_ids", i),
+                                  f"`{old}` is the current id of {owner.file}.", entry.line("old_ids", i))
+
+
+@rule("MTA702")
+def old_ids_are_unique(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        claimed: dict[str, Entry] = {}
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                earlier = claimed.setdefault(old, entry)
+                if earlier is not entry or entry.model.old_ids.index(old) != i:
+                    yield Problem("MTA702", entry.file, entry.field("old_ids", i),
+                                  f"The old id `{old}` is already claimed by {earlier.file}.", entry.line("old_ids", i))
+
+
+@rule("MTA703")
+def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
+    for entries in _renamable(data):
+        for entry in entries:
+            for i, old in enumerate(entry.model.old_ids):
+                if old == entry.model.id:
+                    yield Problem("MTA703", entry.file, entry.field("old_ids", i),
+                                  f"`{old}` is this entry's own id.", entry.line("old_ids", i))
+
+
 def check(data: Loaded) -> list[Problem]:
     return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]

@@ -23,7 +23,10 @@ def main(argv=None) -> int:
     parser.add_argument("--dark", action="store_true", help="also take dark-scheme shots")
     parser.add_argument("--print", dest="print_media", action="store_true", help="emulate print media")
     parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    parser.add_argument("--width", type=int, action="append", default=[],
+                        help="also this viewport width, e.g. 320 for an embedded card (repeatable)")
     args = parser.parse_args(argv)
+    widths = {**WIDTHS, **{f"{w}px": w for w in args.width}}
     out = PROJECT / "tests" / "_output"
     out.mkdir(parents=True, exist_ok=True)
     url, httpd = serve_directory(args.site)
@@ -31,7 +34,7 @@ def main(argv=None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ["light", "dark"] if args.dark else ["light"]:
-            for label, width in WIDTHS.items():
+            for label, width in widths.items():
                 page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
                 if args.print_media:
                     page.emulate_media(media="print")
