@@ -7,7 +7,8 @@ import pytest
 GUIDE = "guides/back-massage-for-fatigue/"
 # Everything that is screen furniture rather than the guide itself.
 SCREEN_ONLY = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-               ".md-search", ".md-top", ".atlas-print-button", ".md-typeset .headerlink"]
+               ".md-search", ".md-top", ".atlas-print-button", ".md-typeset .headerlink",
+               ".md-typeset .atlas-share"]
 
 
 def display(page, selector: str) -> list[str]:

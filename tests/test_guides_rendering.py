@@ -1,10 +1,14 @@
 """Guide rendering functions alone: Markdown produced from the fixture atlas."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
+from macros.atlas.export import api_files
+from macros.atlas.linking import redirects, render_card
 from macros.atlas.guide_pages import guide_index, guide_page
 from macros.atlas.models import Guide
 from macros.atlas.pages import guide_pages
@@ -125,3 +129,40 @@ def test_guide_field_reference_names_nested_fields_as_authors_write_them():
     table = renderer.field_reference("guide")
     assert "up, down, up-and-down, outward, inward, across, circles, still" in table
     assert "self, partner, professional" in table
+
+
+# --- linking: guides are a linkable collection (cards, redirects, JSON) ------------
+
+def fixture_with_old_id(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "valid", data)
+    path = data / "guides" / "first-guide.yml"
+    path.write_text(path.read_text().replace("title: First guide\n", "old_ids: [guide-one]\ntitle: First guide\n"))
+    return load_atlas(data, tmp_path)
+
+
+def test_a_renamed_guide_redirects_page_and_card(tmp_path):
+    atlas = fixture_with_old_id(tmp_path)
+    assert atlas.moved["guides"] == {"guide-one": "first-guide"}
+    assert {(r.old, r.new) for r in redirects(atlas)} >= {
+        ("guides/guide-one/", "guides/first-guide/"), ("embed/guides/guide-one/", "embed/guides/first-guide/")}
+    files = api_files(atlas, None)
+    assert files["api/v1/guides/guide-one.json"] == files["api/v1/guides/first-guide.json"]
+
+
+def test_guide_card_lists_the_steps_as_links_into_the_guide():
+    card = render_card(renderer, load_atlas(FIXTURES / "valid"), "guides", "first-guide", "embed/guides/first-guide.md")
+    assert "1. [Glide up the back](../../guides/first-guide.md#step-1){: target=_blank rel=noopener }" in card
+    assert "1. [Finish lightly](../../guides/first-guide.md#step-2)" in card
+    assert "- Broken skin." in card and "Massage a partner" in card
+
+
+def test_guide_json_keeps_the_authored_shape():
+    files = api_files(load_atlas(FIXTURES / "valid"), None)
+    guide = json.loads(files["api/v1/guides/first-guide.json"])["guide"]
+    assert guide["path"] == "guides/first-guide/" and guide["embed_path"] == "embed/guides/first-guide/"
+    assert guide["steps"][0]["direction"] == {
+        "words": "from the waist up to the shoulders, beside the spine", "movement": "up",
+        "from": "lower-back", "to": "upper-back"}
+    listing = json.loads(files["api/v1/guides.json"])
+    assert [g["id"] for g in listing["guides"]] == ["first-guide", "second-guide"]

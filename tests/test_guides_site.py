@@ -148,3 +148,13 @@ def test_bad_guide_fails_the_build_naming_file_and_field(project_copy):
     assert "data/guides/basic-back-massage.yml" in result.stderr and "steps[2].technique" in result.stderr
     assert "MTA203" in result.stderr and "kneeding" in result.stderr
     assert not site.exists()
+
+
+@pytest.mark.parametrize("gid", sorted(GUIDES))
+def test_guide_has_a_card_and_offers_its_embed_code(built_site, gid):
+    guide = GUIDES[gid]
+    card = page(built_site, f"embed/guides/{gid}")
+    steps = [a["href"] for a in card.select(".atlas-card__steps ol a")]
+    assert steps == [f"../../../guides/{gid}/#step-{n}" for n in range(1, len(guide["steps"]) + 1)]
+    share = page(built_site, f"guides/{gid}").select_one("details.atlas-share")
+    assert share is not None and f"embed/guides/{gid}/" in share.get_text(" ")

@@ -14,7 +14,7 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
 - ``guide_files``: guide id -> the data file it came from.
 
 ``guides`` holds the authored guides in display order (audience, then title).
-- ``moved``: collection (``techniques``) -> old id -> current id, from the
+- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id, from the
   entries' ``old_ids``; the old URLs redirect to the current ones.
 """
 from __future__ import annotations
@@ -118,7 +118,8 @@ def derive(loaded: Loaded) -> Atlas:
         used_in=guides.used_in,
         guide_techniques=guides.guide_techniques,
         guide_files=guides.guide_files,
-        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
+        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
+               "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}},
     )
 
 

@@ -30,6 +30,7 @@ def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str) -
         variants=variants,
         techniques=techniques,
         regions=atlas.regions,
+        page_src=page_src,
         AUDIENCE_LABELS=AUDIENCE_LABELS,
     )
 

@@ -213,6 +213,9 @@ class Guide(Model):
     """A step-by-step guide: one file, data/guides/<id>.yml."""
 
     id: Slug = Field(description="Stable id; equals the file name and becomes the URL /guides/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this guide was published under before; their URLs redirect here. Keep every one.")
     title: Line = Field(description="The guide's title, e.g. `Neck massage for a partner`.")
     summary: Line = Field(max_length=200, description="One line that says what the guide is; shown in lists and previews.")
     audience: Audience = Field(

@@ -139,7 +139,7 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
     """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
-    return (data.techniques,)
+    return (data.techniques, data.guides)
 
 
 @rule("MTA701")
