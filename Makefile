@@ -18,10 +18,15 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
+# Test-only JavaScript (axe-core for the accessibility checks), pinned by the lockfile.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 serve: $(VENV)/.site-installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	$(PY) -m pytest -q
 
 # Build into a scratch folder and swap it in only on success, so a failed

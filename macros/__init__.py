@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .atlas import compare_views
 from .atlas import export, guide_pages, linking
 from .atlas.catalog import load_atlas_cached
 from .atlas.rendering import Renderer
@@ -93,3 +94,41 @@ def define_env(env):
     def technique_count() -> int:
         """How many techniques the atlas explains."""
         return len(atlas().techniques)
+
+    # --- comparisons, glossary and facets (issue 5) --------------------------------
+
+    def meta(key: str, given: str | None) -> str:
+        value = given or env.page.meta.get(key)
+        if not value:
+            raise ValueError(f"{page_src()}: this macro needs an argument or `{key}:` in the front matter.")
+        return value
+
+    @env.macro
+    def comparison_table() -> str:
+        """Every technique in one sortable table: family, pressure, pace, hand parts, regions, session, purposes."""
+        return compare_views.comparison_table(renderer, atlas(), page_src())
+
+    @env.macro
+    def comparison_list() -> str:
+        """Links to every side-by-side page listed in data/comparisons.yml."""
+        return compare_views.comparison_list(renderer, atlas(), page_src())
+
+    @env.macro
+    def comparison_page(slug: str | None = None) -> str:
+        """The body of a side-by-side page; the slug (`stroking-vs-effleurage`) defaults to `comparison` in the front matter."""
+        return compare_views.pair_page(renderer, atlas(), meta("comparison", slug), page_src())
+
+    @env.macro
+    def glossary() -> str:
+        """Every glossary term with its definition and anchor, then every other name."""
+        return compare_views.glossary_page(renderer, atlas(), page_src(), Path(env.conf["docs_dir"]))
+
+    @env.macro
+    def browse_index() -> str:
+        """Every facet (body region, pressure, family) with its values, linked to their pages."""
+        return compare_views.browse_index(renderer, atlas(), page_src())
+
+    @env.macro
+    def facet_page(facet: str | None = None, value: str | None = None) -> str:
+        """The body of a facet page; facet and value default to the page's front matter."""
+        return compare_views.facet_page(renderer, atlas(), meta("facet", facet), meta("value", value), page_src())

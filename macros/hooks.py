@@ -23,6 +23,8 @@ if str(PROJECT) not in sys.path:
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
 from macros.atlas.export import api_files  # noqa: E402
+from macros.atlas.glossary import matcher_for  # noqa: E402
+from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
 from macros.atlas.linking import redirect_files  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
 from macros.atlas.rendering import Renderer  # noqa: E402
@@ -48,7 +50,20 @@ def on_config(config):
         config.nav = fill_nav(config.nav or [], atlas)
     except ValueError as err:
         raise PluginError(str(err)) from None
+    if TOOLTIPS not in config.markdown_extensions:
+        config.markdown_extensions.append(TOOLTIPS)
     return config
+
+
+# Glossary terms become tooltips on every page; the extension needs to know
+# which page it converts (no tooltip for a term on its own page).
+TOOLTIPS = GlossaryTooltips()
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    TOOLTIPS.page = Page(page.file.src_uri, matcher_for(_atlas(config).glossary),
+                         enabled=page.meta.get("tooltips", True) is not False)
+    return markdown
 
 
 def on_files(files: Files, config) -> Files:

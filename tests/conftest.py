@@ -26,6 +26,15 @@ def run_mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subproce
     )
 
 
+def visible_text(element) -> str:
+    """An element's text as a reader sees it, whitespace collapsed.
+
+    Not ``get_text(" ")``: that puts a space at every tag, and glossary terms
+    are wrapped in <abbr> tags, so "varicose veins;" would read "varicose veins ;".
+    """
+    return " ".join(element.get_text().split())
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")

@@ -5,6 +5,8 @@ import json
 import re
 import shutil
 
+import pytest
+
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
 from macros.atlas.export import api_files
@@ -19,8 +21,19 @@ TEMPLATES = PROJECT / "overrides" / "partials" / "atlas"
 renderer = Renderer(TEMPLATES)
 
 
-def fixture_page(site_url: str | None = None) -> str:
-    return guide_page(Renderer(TEMPLATES, site_url), load_atlas(FIXTURES / "valid"), "first-guide", "guides/first-guide.md")
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    """The valid fixture with tests/fixtures/guide-rich laid over it: two more
+    regions (drawn on its figure, listed by kappa), so the first guide's first
+    step can run `from` one region `to` another and `avoid` the spine."""
+    root = tmp_path_factory.mktemp("rich")
+    shutil.copytree(FIXTURES / "valid", root / "data")
+    shutil.copytree(FIXTURES / "guide-rich", root / "data", dirs_exist_ok=True)
+    return load_atlas(root / "data", root)
+
+
+def fixture_page(atlas, site_url: str | None = None) -> str:
+    return guide_page(Renderer(TEMPLATES, site_url), atlas, "first-guide", "guides/first-guide.md")
 
 
 def section(markdown: str, anchor: str) -> str:
@@ -33,8 +46,8 @@ def section(markdown: str, anchor: str) -> str:
     return rest[: end.start() if end else len(rest)]
 
 
-def test_each_step_has_its_anchor_and_links_its_technique():
-    page = fixture_page()
+def test_each_step_has_its_anchor_and_links_its_technique(rich):
+    page = fixture_page(rich)
     step1 = section(page, "step-1")
     assert "[Kappa](../techniques/kappa.md)" in step1
     assert "Glide up beside the spine." in step1
@@ -54,8 +67,8 @@ def test_each_step_has_its_anchor_and_links_its_technique():
                         ("1", "Kappa again", "variant-other-way-step-1")]
 
 
-def test_safety_box_checklist_and_sections():
-    page = fixture_page()
+def test_safety_box_checklist_and_sections(rich):
+    page = fixture_page(rich)
     box = page[page.index('!!! danger "Before you start"'):page.index("| At a glance |")]
     assert "    - Broken skin." in box and "    - Pain." in box
     assert "- [ ] A towel\n- [ ] A little oil *(optional)*\n" in section(page, "what-you-need")
@@ -67,10 +80,10 @@ def test_safety_box_checklist_and_sections():
     assert page.index("Before you start") < page.index("{: #step-1 }")
 
 
-def test_techniques_list_carries_printed_addresses():
-    local = section(fixture_page(), "techniques")
+def test_techniques_list_carries_printed_addresses(rich):
+    local = section(fixture_page(rich), "techniques")
     assert '[Kappa](../techniques/kappa.md){: data-print-url="/techniques/kappa/" }' in local
-    deployed = section(fixture_page("https://example.org/atlas/"), "techniques")
+    deployed = section(fixture_page(rich, "https://example.org/atlas/"), "techniques")
     assert 'data-print-url="https://example.org/atlas/techniques/beta/"' in deployed
 
 
@@ -157,8 +170,8 @@ def test_guide_card_lists_the_steps_as_links_into_the_guide():
     assert "- Broken skin." in card and "Massage a partner" in card
 
 
-def test_guide_json_keeps_the_authored_shape():
-    files = api_files(load_atlas(FIXTURES / "valid"), None)
+def test_guide_json_keeps_the_authored_shape(rich):
+    files = api_files(rich, None)
     guide = json.loads(files["api/v1/guides/first-guide.json"])["guide"]
     assert guide["path"] == "guides/first-guide/" and guide["embed_path"] == "embed/guides/first-guide/"
     assert guide["steps"][0]["direction"] == {

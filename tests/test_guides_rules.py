@@ -25,7 +25,7 @@ GUIDE_CASES = {
     "MTA203-unknown-step-technique": ("data/guides/first-guide.yml", "steps[1].technique"),
     "MTA206-unknown-step-region": ("data/guides/first-guide.yml", "steps[0].avoid[0]"),
     "MTA206-unknown-direction-region": ("data/guides/first-guide.yml", "steps[0].direction.from"),
-    "MTA209-repeated-step-region": ("data/guides/first-guide.yml", "steps[0].regions[2]"),
+    "MTA209-repeated-step-region": ("data/guides/first-guide.yml", "steps[0].regions[1]"),
     "MTA402-advice-step-with-pressure": ("data/guides/second-guide.yml", "steps[0]"),
 }
 # The guide rules' own fixtures in tests/fixtures/invalid, and where they point.
@@ -34,9 +34,10 @@ GUIDE_RULE_FIELDS = {
     "MTA402": "steps[1]",
     "MTA403": "steps[0].hand_parts[1]",
     "MTA404": "steps[0].pressure",
-    "MTA405": "steps[1].regions[1]",
-    "MTA406": "steps[0].avoid[1]",
-    "MTA407": "steps[0].direction.to",
+    "MTA405": "steps[0].regions[1]",
+    "MTA406": "steps[0].avoid[0]",
+    "MTA407": "steps[1].direction.movement",
+    "MTA408": "steps[0].direction",
 }
 
 

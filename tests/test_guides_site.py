@@ -21,6 +21,12 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
 
 
+def text(element) -> str:
+    """An element's text with whitespace collapsed. No separator between tags:
+    glossary terms are wrapped in <abbr> inside sentences."""
+    return " ".join(element.get_text().split())
+
+
 def step_lists(guide: dict):
     """(anchor prefix, steps) for the main steps and each variant."""
     yield "step-", guide["steps"]
@@ -45,10 +51,10 @@ def test_guide_page_has_every_step_with_anchor_technique_and_details(built_site,
             assert heading is not None, f"{gid}: #{prefix}{n}"
             assert step["title"] in heading.get_text()
             item = heading.find_parent("li", class_="atlas-step")
-            text = " ".join(item.get_text(" ").split())
-            assert " ".join(step["action"].split())[:60] in text
+            words = text(item)
+            assert " ".join(step["action"].split())[:60] in words
             if step.get("caution"):
-                assert step["caution"] in text
+                assert step["caution"] in words
             if not step.get("technique"):
                 assert item.select_one("dl") is None
                 continue
@@ -57,7 +63,7 @@ def test_guide_page_has_every_step_with_anchor_technique_and_details(built_site,
             target = resolve(built_site, f"guides/{gid}", links[0]["href"])
             name = BeautifulSoup(target.read_text(), "html.parser").select_one("h1").get_text(strip=True)
             assert name == TECHNIQUES[step["technique"]]["name"] == links[0].get_text(strip=True)
-            facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+            facts = {text(dt): text(dt.find_next_sibling("dd"))
                      for dt in item.select("dl dt")}
             assert facts["Pressure"].lower() == step["pressure"]
             assert facts["Direction"].lower().endswith(step["direction"]["words"].lower())
@@ -66,6 +72,11 @@ def test_guide_page_has_every_step_with_anchor_technique_and_details(built_site,
             for region in step.get("avoid", []):
                 assert REGIONS[region].lower() in facts["Keep off"].lower()
             assert facts["How long"].lower() == step["repetitions"].lower()
+            # its diagram: the step's regions highlighted, drawn with the page's shared artwork
+            figure = item.select_one(f"figure.atlas-step-figure#diagram-{prefix}{n}")
+            assert figure is not None and figure.select_one("svg"), f"{gid} #{prefix}{n}"
+            highlighted = {u["data-region"] for u in figure.select("use.is-worked")}
+            assert highlighted == set(step["regions"]), f"{gid} #{prefix}{n}"
 
 
 @pytest.mark.parametrize("gid", sorted(GUIDES))
@@ -75,7 +86,7 @@ def test_guide_page_sections_in_order(built_site, gid):
     box = article.select_one(".admonition.danger")
     assert box is not None and box.find_previous("h2") is None  # the safety box comes before every section
     for line in guide["safety"]["contraindications"] + guide["safety"]["stop_if"]:
-        assert line in box.get_text(" ")
+        assert line in text(box)
     ids = [h["id"] for h in article.select("h2[id]")]
     expected = ["what-you-need", "preparation", "steps",
                 *[f"variant-{v['id']}" for v in guide.get("variants", [])],
@@ -130,12 +141,12 @@ def test_guides_index_and_navigation(built_site):
 
 
 def test_contribute_page_documents_guide_fields_and_rules(built_site):
-    text = page(built_site, "contributing").select_one("article").get_text(" ")
+    words = text(page(built_site, "contributing").select_one("article"))
     for field in ("steps[].direction.movement", "steps[].direction.from", "variants[].steps[].technique",
                   "preparation.ask_and_check", "what_you_need[].optional"):
-        assert field in text, field
+        assert field in words, field
     for code in ("MTA401", "MTA402", "MTA403", "MTA404", "MTA405", "MTA406", "MTA407"):
-        assert code in text
+        assert code in words
 
 
 def test_bad_guide_fails_the_build_naming_file_and_field(project_copy):

@@ -13,9 +13,19 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   the order they first appear.
 - ``guide_files``: guide id -> the data file it came from.
 
+- ``drawings``: figure id -> the artwork (SVG path data) of each figure that
+  draws regions; ``views``: figure id -> what each figure shows, close-ups
+  included; ``region_views``: region id -> ids of the figures that show it
+  (see :mod:`macros.atlas.figures`).
+- ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
+  (page source path and title derived, old technique ids resolved);
+  ``comparisons_of``: technique id -> the pairs it is part of.
+- ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
+  technique's name and aliases (defined by its summary) plus data/glossary.yml.
+- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
+  from the entries' ``old_ids``; the old URLs redirect to the current ones.
+
 ``guides`` holds the authored guides in display order (audience, then title).
-- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id, from the
-  entries' ``old_ids``; the old URLs redirect to the current ones.
 """
 from __future__ import annotations
 
@@ -23,11 +33,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import figure_rules  # noqa: F401  (registers the figure rules)
+from .comparing import Pair, derive_pairs, pairs_by_technique
+from .figures import Drawing, View, draw
+from .glossary import Term, glossary_terms
 from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
-from .models import Guide, Reference, Region, Technique
+from .models import Comparison, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check
+from .rules import Loaded, check, check_atlas
 
 ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
 
@@ -44,6 +58,13 @@ class Atlas:
     used_in: dict[str, tuple[StepRef, ...]] = field(default_factory=dict)
     guide_techniques: dict[str, tuple[str, ...]] = field(default_factory=dict)
     guide_files: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    drawings: dict[str, Drawing] = field(default_factory=dict)
+    views: dict[str, View] = field(default_factory=dict)
+    region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    comparisons: tuple[Pair, ...] = ()
+    comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
+    glossary: tuple[Term, ...] = ()
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -86,6 +107,11 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
     guides, found = _read_folder(data_dir / "guides", root, Guide)
     problems += found
+    figures: list[Entry] = []
+    for path in sorted((data_dir / "figures").glob("*.yml")):
+        entry, found = load_one(path, _rel(path, root), Figure)
+        problems += found
+        figures += [entry] if entry else []
     vocabularies = {}
     for name, model in (("regions", Region), ("references", Reference)):
         path = data_dir / f"{name}.yml"
@@ -95,7 +121,14 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], guides), problems
+    # Optional files: a site without comparisons or extra glossary terms is fine.
+    optional = {}
+    for name, model in (("comparisons", Comparison), ("glossary", glossary_item_model)):
+        path = data_dir / f"{name}.yml"
+        optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
+        problems += found
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
+                  comparisons=optional["comparisons"], glossary=optional["glossary"], guides=guides), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -108,6 +141,11 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
     guides = derive_guides(loaded, techniques)
+    figures = {e.model.id: e.model for e in loaded.figures}
+    drawings, views = draw(figures)
+    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
+             "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}}
+    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
@@ -118,8 +156,14 @@ def derive(loaded: Loaded) -> Atlas:
         used_in=guides.used_in,
         guide_techniques=guides.guide_techniques,
         guide_files=guides.guide_files,
-        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
-               "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}},
+        figures=figures,
+        drawings=drawings,
+        views=views,
+        region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
+        comparisons=pairs,
+        comparisons_of=pairs_by_technique(pairs, techniques),
+        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        moved=moved,
     )
 
 
@@ -132,7 +176,11 @@ def load_atlas(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
         problems = check(loaded)
     if problems:
         raise DataError(problems)
-    return derive(loaded)
+    atlas = derive(loaded)
+    problems = check_atlas(loaded, atlas, root)
+    if problems:
+        raise DataError(problems)
+    return atlas
 
 
 _cache: dict[str, tuple[tuple, Atlas]] = {}

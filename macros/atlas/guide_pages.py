@@ -4,7 +4,8 @@ atlas and the current page's source path."""
 from __future__ import annotations
 
 from .catalog import Atlas
-from .guides import guide_src, steps_of
+from .figures import page_drawings
+from .guides import guide_src, step_figure, steps_of
 from .models import AUDIENCE_LABELS, AUDIENCE_ORDER
 from .rendering import Renderer, link, technique_src
 from .urls import url_of
@@ -18,6 +19,11 @@ def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str) -
         tid: (atlas.techniques[tid], link(page_src, technique_src(tid)), url_of(technique_src(tid)))
         for tid in atlas.guide_techniques[guide.id]
     }
+    # One diagram per hands-on step (rule MTA408 has checked they can be drawn).
+    diagrams = {
+        ref.anchor: step_figure(atlas, step, f"diagram-{ref.anchor}")
+        for ref, step, _ in steps_of(guide) if step.technique is not None
+    }
     steps = [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant is None]
     variants = [
         (variant, [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant == variant.id])
@@ -30,6 +36,9 @@ def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str) -
         variants=variants,
         techniques=techniques,
         regions=atlas.regions,
+        all_regions=atlas.regions,
+        diagrams=diagrams,
+        drawings=page_drawings(diagrams.values()),
         page_src=page_src,
         AUDIENCE_LABELS=AUDIENCE_LABELS,
     )

@@ -102,6 +102,8 @@ def embed_pages(atlas: Atlas) -> list[GeneratedPage]:
                 embed_src(entry_src(spec.name, entry_id)), spec.title(entry), spec.description(entry),
                 "embed_card()",
                 {"template": EMBED_TEMPLATE, "robots": "noindex", "search": {"exclude": True},
+                 # A card loads no scripts, so glossary terms could not show their tooltips.
+                 "tooltips": False,
                  "collection": spec.name, "entry": entry_id},
                 in_nav=False,
             ))

@@ -7,9 +7,9 @@ are generated from these classes, so each ``description`` is user-facing text.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 # Ids become URLs (/techniques/<id>/), so they are lower-case slugs.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=60)]
@@ -108,13 +108,30 @@ class Technique(Model):
     sources: list[RefId] = Field(default_factory=list, description="Ids from data/references.yml that support the facts on this page.")
 
 
+class Avoid(Model):
+    """When a region must be left alone; body maps show it hatched and labelled."""
+
+    near: list[Slug] = Field(
+        min_length=1,
+        description="Ids of the regions around it: a technique that works on any of them must avoid this region.")
+    pressure: list[Pressure] = Field(
+        default_factory=list,
+        description="Optional: only when the technique uses one of these pressures. "
+                    "With neither `pressure` nor `families`, the region is always avoided.")
+    families: list[Family] = Field(
+        default_factory=list, description="Optional: or when the technique belongs to one of these families.")
+    reason: Line = Field(max_length=160, description="Why, as a short phrase shown beside the body map.")
+
+
 class Region(Model):
-    """A named body region, used by techniques (and later by body maps)."""
+    """A named body region, used by techniques and drawn on the body maps (data/figures)."""
 
     id: Slug = Field(description="Stable id of the region.")
     name: Line = Field(description="Its name as a reader would say it.")
     group: Literal["head and neck", "shoulders", "back", "front of the trunk", "arms", "legs"] = Field(
         description="The larger area it belongs to, for browsing.")
+    avoid: Avoid | None = Field(
+        default=None, description="Optional: when techniques must keep off this region (the spine, the kidney area).")
 
 
 class Reference(Model):
@@ -232,5 +249,146 @@ class Guide(Model):
     common_mistakes: list[Line] = Field(min_length=1, description="Mistakes people often make with this sequence.")
 
 
+# --- figures: the body drawings of the body maps ------------------------------
+
+# Drawing coordinates, in the figure's own units (its `view_box`).
+Coordinate = Annotated[float, Field(ge=-2000, le=2000)]
+# A point is [x, y]; on a smooth shape, [x, y, corner] keeps the curve sharp there.
+Point = tuple[Coordinate, Coordinate] | tuple[Coordinate, Coordinate, Literal["corner"]]
+
+
+class Shape(Model):
+    """An area (or, for landmarks, a line) drawn through points."""
+
+    points: list[Point] = Field(min_length=2, description="The points, as [x, y] in the figure's units.")
+    smooth: bool = Field(
+        default=False,
+        description="Optional: true draws a smooth curve through the points (a point written "
+                    "[x, y, corner] stays sharp); false joins them with straight lines.")
+    mirror: Literal["none", "pair", "whole"] = Field(
+        default="none",
+        description="Optional: `pair` also draws the mirror image across the figure's `axis` (two shoulder "
+                    "blades from one); `whole` means the points run down one half from the axis back to the "
+                    "axis, and the mirror image completes one symmetric shape; `none` draws it as written.")
+
+
+class FigureRegion(Model):
+    """Where one region lies on a figure."""
+
+    region: Slug = Field(description="A region id from data/regions.yml.")
+    shapes: list[Shape] = Field(
+        min_length=1,
+        description="Its shapes. Shapes are clipped to the body's outline, so edges on the outside may "
+                    "overshoot it a little; later regions are drawn over earlier ones.")
+
+
+class Figure(Model):
+    """One body map figure: one file, data/figures/<id>.yml.
+
+    Either a drawing (an `outline`, or the outline of another figure through
+    `outline_of`, plus the regions drawn on it) or a close-up of another figure.
+    """
+
+    id: Slug = Field(description="Stable id; equals the file name.")
+    name: Line = Field(max_length=60, description="Its name, shown under it, e.g. `Back view`.")
+    view_box: tuple[Coordinate, Coordinate, Annotated[float, Field(gt=0, le=4000)],
+                    Annotated[float, Field(gt=0, le=4000)]] = Field(
+        description="The area shown, [x, y, width, height] in the figure's units (y grows downwards).")
+    axis: Coordinate | None = Field(
+        default=None, description="The x of the body's line of symmetry, for mirrored shapes. Required on a drawing.")
+    outline: Shape | None = Field(
+        default=None, description="The body's outline as one closed shape; regions are clipped to it.")
+    outline_of: Slug | None = Field(
+        default=None, description="Or: the id of a figure whose outline this one shares (front and back views).")
+    close_up_of: Slug | None = Field(
+        default=None,
+        description="Or: the id of a figure this one is a close-up of: it shows that figure's drawing, cropped "
+                    "to `view_box`, and has no regions of its own.")
+    landmarks: list[Shape] = Field(
+        default_factory=list, description="Optional: lines for orientation only, such as the collarbones.")
+    regions: list[FigureRegion] = Field(
+        default_factory=list, description="The regions drawn on this figure, each with its shapes.")
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        kinds = [name for name in ("outline", "outline_of", "close_up_of") if getattr(self, name) is not None]
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of `outline`, `outline_of` or `close_up_of`"
+                             + (f" (found {', '.join(kinds)})" if kinds else ""))
+        if self.close_up_of is None and self.axis is None:
+            raise ValueError("a drawing needs `axis`, the x of its line of symmetry")
+        if self.close_up_of is not None and (self.regions or self.landmarks or self.axis is not None):
+            raise ValueError("a close-up shows the drawing of `close_up_of`; "
+                             "give it no `axis`, `landmarks` or `regions` of its own")
+        return self
+
+
+
+# --- comparisons and glossary (issue 5) ---------------------------------------
+
+# A page a glossary term points to: a technique id (`kneading`) or the source
+# path of a site page under docs/ (`compare/index.md`), checked by MTA505.
+PageRef = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*(-[a-z0-9]+)*|[a-z0-9][a-z0-9_./-]*\.md)$", max_length=200)]
+
+
+class Comparison(Model):
+    """Two techniques people confuse: one item of data/comparisons.yml, one side-by-side page."""
+
+    pair: list[Slug] = Field(
+        min_length=2, max_length=2,
+        description="The two technique ids, e.g. `[stroking, effleurage]`. The page is /compare/<first>-vs-<second>/, "
+                    "so keep the order once published.")
+    title: Line | None = Field(
+        default=None, description="Optional: a page title for a pair that stands for a wider contrast, "
+                                  "e.g. `Cupping vs massage: suction or pressure`. Default: `<First> vs <second>`.")
+    note: Prose | None = Field(
+        default=None, description="Optional: what really tells the two apart, in a few sentences of Markdown.")
+
+
+# Blank is allowed by the type so that MTA506 (not a generic type error) reports
+# it; the schema still asks editors for a non-empty string. No < or >: Material
+# inserts a tooltip's text as HTML.
+Definition = Annotated[str, BeforeValidator(lambda v: "" if v is None else v),
+                       StringConstraints(strip_whitespace=True, max_length=400, pattern=r"^[^\n<>]*$")]
+
+
+class GlossaryTerm(Model):
+    """A term explained on the glossary page and, as a tooltip, wherever it appears."""
+
+    id: Slug = Field(description="Stable id; the glossary anchor is #term-<id>. Never changes.")
+    term: Line = Field(description="The term as it is usually written, e.g. `Swedish massage`. Matched in any case "
+                                   "(all-capital acronyms exactly) and with a plural -s or -es.")
+    definition: Definition = Field(
+        json_schema_extra={"minLength": 1},
+        description="One or two plain sentences (no Markdown, no `<` or `>`); shown in the tooltip and on the glossary page.")
+    aliases: list[Line] = Field(default_factory=list, description="Optional: other spellings or names that show the same definition.")
+    related: PageRef | None = Field(
+        default=None, description="Optional: the page that explains it: a technique id or a site page such as `compare/index.md`.")
+    not_on: list[PageRef] = Field(
+        default_factory=list, description="Optional: pages where the word means something else, so it gets no tooltip there.")
+
+
+class TechniqueTermNote(Model):
+    """Technique names and aliases are glossary terms by themselves; this only adjusts one."""
+
+    technique: Slug = Field(description="The id of the technique whose name and aliases this adjusts.")
+    not_on: list[PageRef] = Field(
+        min_length=1, description="Pages where its name means something else, so it gets no tooltip there "
+                                  "(e.g. `cupping` on `tapotement`, where it means striking with hollowed hands).")
+
+
+def glossary_item_model(item) -> type[Model]:
+    """An item of data/glossary.yml that names a `technique` adjusts that technique's term."""
+    return TechniqueTermNote if isinstance(item, dict) and "technique" in item else GlossaryTerm
+
+
+class GlossaryItem(RootModel[Union[GlossaryTerm, TechniqueTermNote]]):
+    """For the JSON Schema only: an item of data/glossary.yml is one of the two."""
+
+    model_config = ConfigDict(title="Glossary item")
+
+
 # Which model each kind of data file holds, and whether the file is a list.
-KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference, "guide": Guide}
+KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference, "figure": Figure,
+                                 "comparison": Comparison, "glossary term": GlossaryTerm,
+                                 "glossary technique note": TechniqueTermNote, "guide": Guide}

@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .facets import facet_values
 from .guides import guide_src
 from .linking import embed_pages
 from .rendering import technique_src
@@ -32,3 +33,32 @@ def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
 def embeds(atlas: Atlas) -> list[GeneratedPage]:
     """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
     return embed_pages(atlas)
+
+
+# --- comparisons and facets (issue 5) ---------------------------------------------
+
+@page_set("comparisons")
+def comparison_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = []
+    for pair in atlas.comparisons:
+        a, b = (atlas.techniques[tid].name for tid in pair.ids)
+        description = f"{a} and {b.lower()} side by side: what they share and what tells them apart."
+        pages.append(GeneratedPage(pair.src, pair.title, description, "comparison_page()", {"comparison": pair.slug}))
+    return pages
+
+
+_FACET_DESCRIPTIONS = {
+    "region": "Massage techniques used on {phrase}.",
+    "pressure": "Massage techniques done with {phrase}.",
+    "family": "Massage techniques grouped as {phrase}.",
+}
+
+
+@page_set("facets")
+def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
+    """One page per facet value, used or not (stable addresses); reached from /browse/, not the nav."""
+    return [
+        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase), "facet_page()",
+                      {"facet": v.facet, "value": v.value}, in_nav=False)
+        for v in facet_values(atlas)
+    ]

@@ -73,8 +73,23 @@ _RULE_LIST = [
          "Keep the region in one of the two lists."),
     Rule("MTA407", "direction-endpoints", "A step's direction starts or ends outside the step's regions, starts and ends in the same region, or gives end points to a `still` movement.",
          "Make `from` and `to` two different regions from the step's `regions`, or drop them."),
+    Rule("MTA408", "direction-not-drawable", "A step's direction cannot be drawn on the body figures: its movement runs the other way from `from` to `to`, or no single figure shows all of its regions.",
+         "Swap `from` and `to`, or choose the movement its words describe; split a step whose regions lie on different figures (front and back) in two."),
 
     # --- comparisons, glossary and facets (MTA5xx) ------------------------------
+    Rule("MTA501", "comparison-unknown-technique", "A pair in data/comparisons.yml names a technique that no file in data/techniques defines.",
+         "Use the id of an existing technique (its file name without .yml)."),
+    Rule("MTA502", "comparison-of-itself", "A pair in data/comparisons.yml compares a technique with itself.",
+         "Name two different techniques in `pair`."),
+    Rule("MTA503", "duplicate-comparison", "The same two techniques are paired twice in data/comparisons.yml (in either order).",
+         "Keep one of the two entries and merge their notes."),
+    Rule("MTA504", "duplicate-term", "A glossary term, alias or id is defined twice, in data/glossary.yml or also as a technique's name, alias or id "
+         "(those are glossary terms by themselves).",
+         "Keep the term on one entry; for a technique's own name, edit the technique file instead."),
+    Rule("MTA505", "unknown-page", "A glossary entry points (`related`, `not_on`, `technique`) to a technique or site page that does not exist.",
+         "Use a technique id (`kneading`) or the path of a page under docs/ (`compare/index.md`)."),
+    Rule("MTA506", "empty-definition", "A glossary term has an empty definition.",
+         "Write one or two plain sentences that say what the term means."),
 
     # --- study mode (MTA6xx) -----------------------------------------------------
 
@@ -87,6 +102,14 @@ _RULE_LIST = [
          "Remove it from `old_ids`; list only ids the entry was published under before."),
 
     # --- figures (MTA8xx) --------------------------------------------------------
+    Rule("MTA801", "region-not-drawn", "A region in data/regions.yml that no figure in data/figures draws, so no body map can show it.",
+         "Add the region, with its shapes, to the `regions` of a figure in data/figures (see CONTRIBUTING.md)."),
+    Rule("MTA802", "unknown-figure", "`outline_of` or `close_up_of` names no figure that has an outline of its own.",
+         "Use the id of a figure in data/figures that has an `outline` (a drawing, not a close-up)."),
+    Rule("MTA803", "avoid-region-worked", "A technique lists a region that it must avoid (see the region's `avoid` in data/regions.yml).",
+         "Remove the region from the technique's `regions`, or correct the region's `avoid` conditions."),
+    Rule("MTA804", "point-outside-figure", "A point of a figure's shape lies outside its `view_box`, so part of the drawing would be cut off.",
+         "Correct the point (coordinates are [x, y] in the figure's units, y grows downwards) or widen `view_box`."),
 
 ]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .facets import facet_src
+from .figures import fmt, technique_map
 from .guides import guide_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
@@ -77,11 +79,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered)
+        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered, coord=fmt)
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
-            link=link, url_of=url_of, embed_src=embed_src, href=href,
+            link=link, url_of=url_of, embed_src=embed_src, href=href, facet_src=facet_src,
             absolute_url=lambda url: absolute_url(site_url, url),
         )
 
@@ -96,9 +98,13 @@ class Renderer:
             t=technique,
             page_src=page_src,
             regions=[atlas.regions[r] for r in technique.regions],
+            body_map=technique_map(atlas, technique),
+            all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
             used_in=used_in_links(atlas, technique.id, page_src),
+            # The whole atlas, for features' partials at their slots.
+            atlas=atlas,
         )
 
     def technique_index(self, atlas: Atlas, page_src: str) -> str:
@@ -175,6 +181,8 @@ def _type_name(prop: dict, defs: dict) -> str:
         return " or ".join(_type_name(p, defs) for p in prop["anyOf"] if p.get("type") != "null")
     prop = _resolve(prop, defs)
     kind = prop.get("type", "object")
+    if kind == "array" and "prefixItems" in prop:  # a tuple, e.g. a point [x, y]
+        return "[" + ", ".join(_type_name(p, defs) for p in prop["prefixItems"]) + "]"
     if kind == "array":
         return f"list of {_type_name(prop.get('items', {}), defs)}"
     if "enum" in prop or "const" in prop:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Guide, Reference, Region, Technique
+from .models import Comparison, Figure, GlossaryItem, Guide, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
@@ -12,6 +12,9 @@ SCHEMAS = {
     "regions.schema.json": (Region, True),
     "references.schema.json": (Reference, True),
     "guide.schema.json": (Guide, False),
+    "figure.schema.json": (Figure, False),
+    "comparisons.schema.json": (Comparison, True),
+    "glossary.schema.json": (GlossaryItem, True),
 }
 
 

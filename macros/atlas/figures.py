@@ -1,0 +1,735 @@
+"""Body maps and stroke-direction diagrams, computed from data/figures.
+
+Pure geometry and choices, no markup: this module turns the points written in
+``data/figures/<id>.yml`` into SVG path data (strings of numbers), decides
+which figures a technique's map needs and which regions it must avoid, and
+where a guide step's arrows run. The SVG itself is written by the Jinja
+partials ``figure-defs.html``, ``figure.html``, ``body-map.html`` and
+``step-diagram.html`` under ``overrides/partials/atlas/``.
+
+Coordinates are the figures' own units, x to the right and y downwards, so
+"up" (towards the head) is a smaller y. Sides are the reader's left and right
+as the figure is drawn.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .models import Figure, Region, Shape
+
+Pt = tuple[float, float]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+# Every movement a guide step's `direction` may name, with what its arrow shows.
+MOVEMENTS: dict[str, str] = {
+    "up": "an arrow towards the head",
+    "down": "an arrow towards the feet",
+    "up-and-down": "a double-headed arrow along the body",
+    "outward": "arrows from the spine out towards the sides",
+    "inward": "arrows from the sides in towards the spine",
+    "across": "an arrow from one side of the body to the other",
+    "circles": "small circular arrows",
+    "still": "a dot where the hands rest",
+}
+
+# Font and arrow sizes are fractions of a view's width, so every figure drawn
+# at the same width on the page shows them at the same size. Labels get
+# larger type when a figure is drawn small (a phone): the label column and
+# spacing are sized for that larger type.
+LABEL_FONT = 0.065
+LABEL_FONT_SMALL_SCREEN = 0.09
+LABEL_GAP = 0.03  # between the drawing and its labels
+ARROW_WIDTH = 0.014
+ARROW_HEAD = 0.045
+# A region must have at least this share of its area inside a close-up's view
+# box for the close-up to count as showing it.
+SHOWN_SHARE = 0.5
+
+
+class DiagramError(ValueError):
+    """A direction that cannot be drawn: the message says why, in an author's words."""
+
+
+# --- drawing shapes -----------------------------------------------------------------
+
+
+def fmt(value: float) -> str:
+    """A coordinate for SVG: one decimal, no trailing zeros, no leading zero
+    (".5"): figures are path data mostly, and this keeps pages small."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    if text.startswith(("0.", "-0.")):
+        text = text.replace("0.", ".", 1)
+    return "0" if text in ("-0", "") else text
+
+
+def _numbers(values: Iterable[float]) -> str:
+    """Numbers joined as SVG allows: a minus sign separates as well as a space."""
+    out = ""
+    for value in values:
+        text = fmt(value)
+        out += text if not out or text.startswith("-") else " " + text
+    return out
+
+
+def _pair(p: Pt) -> str:
+    return _numbers(p)
+
+
+def expand(shape: Shape, axis: float | None) -> list[list[tuple[float, float, bool]]]:
+    """The point lists a shape stands for after mirroring: [(x, y, corner), ...] each."""
+    points = [(float(p[0]), float(p[1]), len(p) == 3) for p in shape.points]
+    if shape.mirror == "none":
+        return [points]
+    assert axis is not None, "mirrored shapes need the figure's axis"
+    mirrored = [(2 * axis - x, y, c) for x, y, c in points]
+    if shape.mirror == "pair":
+        return [points, mirrored[::-1]]
+    # whole: the points run down one half; the other half comes back up.
+    return [points + [p for p in mirrored[::-1] if abs(p[0] - axis) > 1e-9]]
+
+
+def path_data(points: list[tuple[float, float, bool]], smooth: bool, closed: bool = True) -> str:
+    """SVG path data through the points: straight lines, or a Catmull-Rom curve
+    turned into cubic Béziers (it passes through every point; corners stay
+    sharp). Written with relative commands after the first point, to keep it short."""
+    # Round every point first, so relative steps add up to exactly the rounded points.
+    points = [(round(x, 1), round(y, 1), c) for x, y, c in points]
+    n = len(points)
+    here = points[0][:2]
+    out = "M" + _pair(here)
+
+    def rel(p):
+        return round(p[0] - here[0], 1), round(p[1] - here[1], 1)
+
+    if not smooth or n < 3:
+        steps = []
+        for p in points[1:]:
+            steps += rel(p)
+            here = p[:2]
+        return out + "l" + _numbers(steps) + ("z" if closed else "")
+    segments = n if closed else n - 1
+    steps = []
+    for i in range(segments):
+        p0 = points[(i - 1) % n] if closed or i > 0 else points[i]
+        p1, p2 = points[i], points[(i + 1) % n]
+        p3 = points[(i + 2) % n] if closed or i + 2 < n else points[(i + 1) % n]
+        c1 = p1[:2] if p1[2] else (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = p2[:2] if p2[2] else (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        steps += (*rel(c1), *rel(c2), *rel(p2))
+        here = p2[:2]
+    return out + "c" + _numbers(steps) + ("z" if closed else "")
+
+
+def shape_path(shape: Shape, axis: float | None, closed: bool = True) -> str:
+    return "".join(path_data(points, shape.smooth, closed) for points in expand(shape, axis))
+
+
+def polygon_area_centroid(points: list[Pt]) -> tuple[float, Pt]:
+    """Area and centroid of a polygon (shoelace formula); the mean point if it has no area."""
+    area2, cx, cy = 0.0, 0.0, 0.0
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]):
+        cross = x0 * y1 - x1 * y0
+        area2 += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area2) < 1e-9:
+        return 0.0, (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    return abs(area2) / 2, (cx / (3 * area2), cy / (3 * area2))
+
+
+def bounding_box(points: Iterable[Pt]) -> Box:
+    xs, ys = zip(*points)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def overlap_share(box: Box, view: Box) -> float:
+    """How much of ``box``'s area lies inside ``view`` (both as x0, y0, x1, y1)."""
+    w = max(0.0, min(box[2], view[2]) - max(box[0], view[0]))
+    h = max(0.0, min(box[3], view[3]) - max(box[1], view[1]))
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return w * h / area if area else 0.0
+
+
+@dataclass(frozen=True)
+class Part:
+    """One closed shape of a region, after mirroring."""
+
+    centroid: Pt
+    box: Box
+    area: float
+    side: str  # "left", "right" or "centre", as the reader sees the figure
+
+
+@dataclass(frozen=True)
+class RegionDrawing:
+    region: str
+    path: str  # every shape of the region as one path, so it is one element on the page
+    parts: tuple[Part, ...]
+
+    @property
+    def box(self) -> Box:
+        return bounding_box([(b[0], b[1]) for b in self.boxes] + [(b[2], b[3]) for b in self.boxes])
+
+    @property
+    def boxes(self) -> list[Box]:
+        return [p.box for p in self.parts]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The artwork of one figure that has regions of its own."""
+
+    id: str
+    axis: float
+    box: Box  # its view box as x0, y0, x1, y1
+    outline_id: str  # the figure whose outline it uses (shared by front and back views)
+    outline: str  # that outline's path data
+    landmarks: tuple[str, ...]
+    regions: dict[str, RegionDrawing]  # in drawing order: later ones on top
+
+
+@dataclass(frozen=True)
+class View:
+    """A figure as readers see it: a drawing, the part of it shown, the regions it shows."""
+
+    id: str
+    name: str
+    drawing: str
+    box: Box
+    shows: tuple[str, ...]
+    close_up: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.box[2] - self.box[0]
+
+
+def _side(x: float, axis: float, tolerance: float) -> str:
+    if x < axis - tolerance:
+        return "left"
+    return "right" if x > axis + tolerance else "centre"
+
+
+def draw_region(region: str, shapes: list[Shape], axis: float) -> RegionDrawing:
+    parts = []
+    for shape in shapes:
+        for points in expand(shape, axis):
+            xy = [(x, y) for x, y, _ in points]
+            area, centroid = polygon_area_centroid(xy)
+            box = bounding_box(xy)
+            parts.append(Part(centroid, box, area, _side(centroid[0], axis, (box[2] - box[0]) * 0.05)))
+    return RegionDrawing(region, "".join(shape_path(s, axis) for s in shapes), tuple(parts))
+
+
+def draw(figures: Mapping[str, Figure]) -> tuple[dict[str, Drawing], dict[str, View]]:
+    """Drawings for the figures that draw, and a view for every figure. Assumes
+    the figures passed the rules (every `outline_of`/`close_up_of` resolves)."""
+    outlines = {f.id: shape_path(f.outline, f.axis) for f in figures.values() if f.outline is not None}
+    drawings: dict[str, Drawing] = {}
+    for f in figures.values():
+        if f.close_up_of is None:
+            drawings[f.id] = Drawing(
+                id=f.id,
+                axis=f.axis,
+                box=_box(f.view_box),
+                outline_id=f.outline_of or f.id,
+                outline=outlines[f.outline_of or f.id],
+                landmarks=tuple(shape_path(s, f.axis, closed=False) for s in f.landmarks),
+                regions={r.region: draw_region(r.region, r.shapes, f.axis) for r in f.regions},
+            )
+    views: dict[str, View] = {}
+    for f in figures.values():
+        drawing = drawings[f.close_up_of or f.id]
+        box = _box(f.view_box)
+        if f.close_up_of is None:
+            shows = tuple(drawing.regions)
+        else:
+            shows = tuple(r for r, d in drawing.regions.items() if _share_inside(d, box) >= SHOWN_SHARE)
+        views[f.id] = View(f.id, f.name, drawing.id, box, shows, close_up=f.close_up_of is not None)
+    return drawings, views
+
+
+def _box(view_box) -> Box:
+    x, y, w, h = view_box
+    return x, y, x + w, y + h
+
+
+def _share_inside(region: RegionDrawing, box: Box) -> float:
+    total = sum(p.area for p in region.parts)
+    if not total:
+        return 0.0
+    return sum(p.area * overlap_share(p.box, box) for p in region.parts) / total
+
+
+# --- which regions to avoid, which figures to show -----------------------------------
+
+
+def avoided(regions: Mapping[str, Region], worked: Iterable[str],
+            pressure: Iterable[str] = (), family: str | None = None) -> tuple[str, ...]:
+    """Regions to avoid while working on ``worked``: those whose `avoid` names a
+    worked region in `near` (or the region itself) and whose pressure or family
+    condition, if any, the work meets. Pass no pressure or family when they are
+    unknown: then only the unconditional ones apply."""
+    worked, pressure = set(worked), set(pressure)
+    out = []
+    for region in regions.values():
+        rule = region.avoid
+        if rule is None or not worked & {*rule.near, region.id}:
+            continue
+        unconditional = not rule.pressure and not rule.families
+        if unconditional or pressure & set(rule.pressure) or family in rule.families:
+            out.append(region.id)
+    return tuple(out)
+
+
+def choose_views(views: Mapping[str, View], needed: Iterable[str]) -> list[str]:
+    """The fewest views that together show every needed region.
+
+    When one view shows them all, the closest one wins (the one that shows the
+    fewest regions: a close-up over a whole body). Otherwise views are added
+    greedily, the one showing most of what is still missing first and, of
+    equals, the fuller one (figures side by side look alike in scale). The
+    result keeps the data's order (back before front), so maps look alike
+    across pages.
+    """
+    needed = set(needed)
+    order = list(views)
+    whole = [v for v in order if needed <= set(views[v].shows)]
+    if whole:
+        return [min(whole, key=lambda v: (len(views[v].shows), order.index(v)))]
+    chosen, missing = [], set(needed)
+    while missing:
+        best = max(order, key=lambda v: (len(missing & set(views[v].shows)), len(views[v].shows)))
+        if not missing & set(views[best].shows):
+            raise DiagramError(f"no figure shows {', '.join(sorted(missing))}")
+        chosen.append(best)
+        missing -= set(views[best].shows)
+    return sorted(chosen, key=order.index)
+
+
+# --- panels: one figure drawn with its highlights, labels and arrows ------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text label beside the drawing, with a leader line to the point it names."""
+
+    region: str
+    text_at: Pt
+    target: Pt
+
+
+@dataclass(frozen=True)
+class Arrow:
+    path: str  # the shaft
+    heads: tuple[str, ...]  # each arrowhead as polygon points "x,y x,y x,y"
+    start: Pt
+    end: Pt
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Dot:
+    at: Pt
+    radius: float
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One view as drawn on a page: which regions are worked or avoided, labels, marks."""
+
+    id: str  # unique on the page; the SVG's title and desc ids derive from it
+    view: View
+    drawing: Drawing
+    view_box: tuple[float, float, float, float]  # x, y, width, height, labels included
+    worked: tuple[str, ...]  # regions shown highlighted, in region-data order
+    avoid: tuple[str, ...]
+    labels: tuple[Label, ...] = ()
+    arrows: tuple[Arrow, ...] = ()
+    dots: tuple[Dot, ...] = ()
+    unit: float = 1.0  # view width / 200: scales strokes and type
+
+    def state(self, region: str) -> str:
+        if region in self.avoid:
+            return "avoid"
+        return "worked" if region in self.worked else ""
+
+    @property
+    def font_size(self) -> float:
+        return round(self.view.width * LABEL_FONT, 1)
+
+    @property
+    def view_box_attr(self) -> str:
+        return " ".join(fmt(v) for v in self.view_box)
+
+
+@dataclass(frozen=True)
+class BodyMap:
+    """Everything a page needs to draw figures: the panels and the shared artwork."""
+
+    id: str
+    panels: tuple[Panel, ...]
+    worked: tuple[str, ...]
+    avoid: tuple[str, ...]
+    drawings: tuple[Drawing, ...] = field(default=())  # artwork the page's <defs> must hold
+
+
+def _labels(view: View, drawing: Drawing, avoid: Iterable[str]) -> tuple[list[Label], float]:
+    """Labels for avoided regions in a column right of the drawing, one per region,
+    kept apart vertically; returns them and the extra width they need."""
+    font = view.width * LABEL_FONT_SMALL_SCREEN
+    column_x = view.box[2] + view.width * LABEL_GAP
+    targets = []
+    for region in avoid:
+        shown = drawing.regions.get(region)
+        if shown is None or region not in view.shows:
+            continue
+        targets.append((region, _label_target(shown, drawing.axis, view.box)))
+    targets.sort(key=lambda t: t[1][1])
+    labels, last_y = [], -math.inf
+    for region, target in targets:
+        y = max(target[1] + font / 3, last_y + font * 1.3)
+        labels.append(Label(region, (column_x, y), target))
+        last_y = y
+    # keep the column inside the view: shift it up if the last label would fall off the bottom
+    overflow = max(0.0, last_y + font * 0.4 - view.box[3]) if labels else 0.0
+    labels = [Label(l.region, (l.text_at[0], l.text_at[1] - overflow), l.target) for l in labels]
+    width = view.width * (LABEL_GAP + LABEL_FONT_SMALL_SCREEN * 3.1) if labels else 0.0
+    return labels, width
+
+
+def _label_target(region: RegionDrawing, axis: float, view: Box) -> Pt:
+    """Where a label's leader ends: on the region's right-hand part, inside the view."""
+    parts = [p for p in region.parts if p.side != "left"] or list(region.parts)
+    part = max(parts, key=lambda p: (p.area * overlap_share(p.box, view), p.centroid[0]))
+    # a region the view cuts (the spine in a close-up) is labelled in the middle of what shows
+    y0, y1 = max(part.box[1], view[1]), min(part.box[3], view[3])
+    y = part.centroid[1] if overlap_share(part.box, view) == 1 else (y0 + y1) / 2
+    x = part.centroid[0] if part.side == "right" else (axis + part.box[2]) / 2
+    return x, y
+
+
+def panel(view: View, drawing: Drawing, worked: Iterable[str], avoid: Iterable[str], panel_id: str,
+          arrows: tuple[Arrow, ...] = (), dots: tuple[Dot, ...] = ()) -> Panel:
+    worked, avoid = tuple(worked), tuple(avoid)
+    labels, extra = _labels(view, drawing, avoid)
+    x0, y0, x1, y1 = view.box
+    return Panel(
+        id=panel_id, view=view, drawing=drawing, view_box=(x0, y0, x1 - x0 + extra, y1 - y0),
+        worked=tuple(r for r in worked if r in drawing.regions),
+        avoid=tuple(r for r in avoid if r in drawing.regions),
+        labels=tuple(labels), arrows=arrows, dots=dots, unit=view.width / 200,
+    )
+
+
+def body_map(views: Mapping[str, View], drawings: Mapping[str, Drawing], regions: Mapping[str, Region],
+             worked: Iterable[str], avoid: Iterable[str], map_id: str) -> BodyMap:
+    """A map of where a technique is used: as few figures as show every worked
+    and avoided region, each worked region highlighted wherever it is shown."""
+    worked = tuple(r for r in regions if r in set(worked))
+    avoid = tuple(r for r in regions if r in set(avoid) and r not in worked)
+    panels = []
+    for view_id in choose_views(views, worked + avoid):
+        view = views[view_id]
+        panels.append(panel(view, drawings[view.drawing], worked, avoid, f"{map_id}-{view_id}"))
+    used = {p.drawing.id: p.drawing for p in panels}
+    return BodyMap(map_id, tuple(panels), worked, avoid, tuple(used.values()))
+
+
+def page_drawings(maps: Iterable[BodyMap]) -> tuple[Drawing, ...]:
+    """The artwork a page's figure-defs.html must hold for all its maps and diagrams."""
+    return tuple({d.id: d for m in maps for d in m.drawings}.values())
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What maps and diagrams are drawn from: the region vocabulary and the
+    figures. The Atlas is one; rules that run before the atlas is derived
+    (checking that a guide step's direction can be drawn) build one with scene()."""
+
+    regions: Mapping[str, Region]
+    drawings: Mapping[str, Drawing]
+    views: Mapping[str, View]
+
+
+def scene(figures: Mapping[str, Figure], regions: Mapping[str, Region]) -> Scene:
+    drawings, views = draw(figures)
+    return Scene(regions, drawings, views)
+
+
+def technique_map(atlas, technique) -> BodyMap:
+    """The body map of a technique page."""
+    avoid = avoided(atlas.regions, technique.regions, technique.pressure, technique.family)
+    return body_map(atlas.views, atlas.drawings, atlas.regions, technique.regions, avoid, "body-map")
+
+
+# --- step diagrams: where a guide step's hands move ------------------------------------
+
+
+def direction_field(direction, name: str):
+    """A field of a `direction`, as plain data (a mapping) or a model whose
+    `from` is spelled `from_` (``from`` is a Python keyword)."""
+    if isinstance(direction, Mapping):
+        return direction.get(name, direction.get(name + "_"))
+    return getattr(direction, name + "_", getattr(direction, name, None))
+
+
+@dataclass(frozen=True)
+class Diagram(BodyMap):
+    """A body map of one guide step, with the marks that show its movement."""
+
+    movement: str = ""
+    words: str = ""
+
+
+class _Geometry:
+    """Anchor points of regions on one drawing, seen through one view."""
+
+    def __init__(self, view: View, drawing: Drawing, avoid: Iterable[str] = ()):
+        self.view, self.drawing = view, drawing
+        self.axis = drawing.axis
+        self.unit = view.width / 200
+        # Lanes beside the midline keep at least this far from it: off the spine.
+        self.clearance = 7 * self.unit
+        # y ranges of avoided regions that lie on the midline (the spine)
+        self.blocked = [(p.box[1], p.box[3]) for r in avoid if r in drawing.regions
+                        for p in drawing.regions[r].parts if p.side == "centre"]
+
+    def midline_free(self, regions: Iterable[str]) -> bool:
+        """True when no avoided region lies on the midline beside these regions,
+        so one arrow may run down the middle instead of one on each side."""
+        boxes = [p.box for r in regions for p in self.region(r).parts]
+        y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        return not any(b0 < y1 and y0 < b1 for b0, b1 in self.blocked)
+
+    def region(self, region: str) -> RegionDrawing:
+        return self.drawing.regions[region]
+
+    def part(self, region: str, side: str) -> Part:
+        parts = self.region(region).parts
+        own = [p for p in parts if p.side == side] or [p for p in parts if p.side == "centre"] or list(parts)
+        return max(own, key=lambda p: p.area)
+
+    def anchor(self, region: str, side: str) -> Pt:
+        """The point a lane passes through on ``region``: the centre of its part
+        on that side, or beside the midline for a region that spans it."""
+        part = self.part(region, side)
+        if part.side != "centre" or side == "centre":
+            return part.centroid
+        # Broad regions (the back) get lanes a hand's width apart; narrow ones
+        # (the neck) bring them closer, but never onto the midline.
+        half = (part.box[2] - part.box[0]) / 2
+        offset = 11 * self.unit if half >= 20 * self.unit else max(self.clearance, 0.45 * half)
+        return self.axis + (offset if side == "right" else -offset), part.centroid[1]
+
+    def y(self, region: str) -> float:
+        return self.part(region, "left").centroid[1]
+
+    def outer_x(self, region: str, side: str) -> float:
+        part = self.part(region, side)
+        edge = part.box[2] if side == "right" else part.box[0]
+        return edge + (-1 if side == "right" else 1) * 0.2 * (part.box[2] - part.box[0]) / (
+            2 if part.side == "centre" else 1)
+
+    def inner_x(self, region: str, side: str) -> float:
+        part = self.part(region, side)
+        if part.side == "centre":
+            return self.axis + (self.clearance if side == "right" else -self.clearance)
+        edge = part.box[0] if side == "right" else part.box[2]
+        return edge + (1 if side == "right" else -1) * 0.2 * (part.box[2] - part.box[0])
+
+
+def _arrow(points: list[Pt], unit: float, heads: str = "end", dashed: bool = False) -> Arrow:
+    """A smooth arrow through the points, with its head(s) as polygons; the
+    shaft stops short of each head so it does not show through the tip."""
+    length, half = ARROW_HEAD * 200 * unit, ARROW_HEAD * 200 * unit * 0.55
+    shaft = list(points)
+    polygons = []
+    for end, before, index in (((points[-1], points[-2], -1),) if heads == "end" else
+                               ((points[-1], points[-2], -1), (points[0], points[1], 0))):
+        dx, dy = end[0] - before[0], end[1] - before[1]
+        norm = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / norm, dy / norm
+        base = (end[0] - ux * length, end[1] - uy * length)
+        polygons.append(" ".join(f"{fmt(x)},{fmt(y)}" for x, y in (
+            end, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half))))
+        shaft[index] = (end[0] - ux * length * 0.7, end[1] - uy * length * 0.7)
+    d = path_data([(x, y, False) for x, y in shaft], smooth=True, closed=False)
+    return Arrow(d, tuple(polygons), points[0], points[-1], dashed)
+
+
+def _circle_arrow(centre: Pt, radius: float, clockwise: bool, unit: float) -> Arrow:
+    """Most of a circle with a head on the circle where it ends: hands circling on the spot."""
+    sign = 1 if clockwise else -1  # y grows downwards, so a growing angle turns clockwise
+    length = min(ARROW_HEAD * 160 * unit, 1.2 * radius)
+    half = length * 0.55
+    head_angle = length / radius
+    start_angle = -math.pi / 2 + sign * 0.5
+    end_angle = start_angle + sign * (2 * math.pi - 0.9 - head_angle)
+
+    def at(angle):
+        return centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)
+
+    start, base, tip = at(start_angle), at(end_angle), at(end_angle + sign * head_angle)
+    shaft_end = at(end_angle + sign * head_angle * 0.3)
+    ux, uy = (tip[0] - base[0]) / length, (tip[1] - base[1]) / length
+    head = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in (
+        tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)))
+    d = f"M{_pair(start)}A{fmt(radius)} {fmt(radius)} 0 1 {1 if clockwise else 0} {_pair(shaft_end)}"
+    return Arrow(d, (head,), start, tip)
+
+
+VERTICAL = {"up": -1, "down": 1, "up-and-down": -1}
+SIDES = ("left", "right")
+
+
+def _sides(g: _Geometry, regions: list[str]) -> tuple[str, ...]:
+    """The lanes marks run in: one down the middle for regions on the midline
+    with nothing there to avoid, else one on each side (one side only when
+    every region lies on that side)."""
+    sides = {p.side for r in regions for p in g.region(r).parts}
+    if sides == {"centre"} and g.midline_free(regions):
+        return ("centre",)
+    if sides <= {"left"}:
+        return ("left",)
+    if sides <= {"right"}:
+        return ("right",)
+    return SIDES
+
+
+def _sequence(g: _Geometry, highlighted: list[str], start: str | None, end: str | None,
+              key, movement: str, words: str) -> list[str]:
+    """Regions an arrow passes through, in order: from ``start`` to ``end``
+    through the highlighted regions between them, or all the highlighted ones
+    sorted along the movement."""
+    if start and end:
+        if start != end and key(end) <= key(start) and movement != "up-and-down":
+            raise DiagramError(
+                f"the movement `{movement}` goes the other way from `{start}` to `{end}` "
+                f"(\"{words}\"): swap `from` and `to`, or choose another movement")
+        low, high = sorted((key(start), key(end)))
+        between = sorted((r for r in highlighted if r not in (start, end) and low < key(r) < high), key=key)
+        if key(end) < key(start):
+            between.reverse()
+        return [start, *between, end] if start != end else [start]
+    ordered = sorted(dict.fromkeys(highlighted), key=key)
+    if start:
+        ordered = [start, *(r for r in ordered if r != start and key(r) > key(start))]
+    if end:
+        ordered = [*(r for r in ordered if r != end and key(r) < key(end)), end]
+    return ordered
+
+
+def _vertical(g: _Geometry, seq: list[str], movement: str, sides) -> list[Arrow]:
+    sign = VERTICAL[movement]
+    arrows = []
+    for side in sides:
+        points = [g.anchor(r, side) for r in seq]
+        if len(points) == 1:
+            part = g.part(seq[0], side)
+            top = part.box[1] + 0.2 * (part.box[3] - part.box[1])
+            bottom = part.box[3] - 0.2 * (part.box[3] - part.box[1])
+            x = points[0][0]
+            points = [(x, bottom), (x, top)] if sign < 0 else [(x, top), (x, bottom)]
+        arrows.append(_arrow(points, g.unit, heads="both" if movement == "up-and-down" else "end"))
+    return arrows
+
+
+def _horizontal(g: _Geometry, levels: list[str], start: str | None, end: str | None,
+                movement: str, sides) -> list[Arrow]:
+    arrows = []
+    for side in sides:
+        if start and end:
+            y = (g.anchor(start, side)[1] + g.anchor(end, side)[1]) / 2
+            first = (g.inner_x(start, side) if movement == "outward" else g.outer_x(start, side), y)
+            last = (g.outer_x(end, side) if movement == "outward" else g.inner_x(end, side), y)
+            arrows.append(_arrow([first, last], g.unit))
+            continue
+        for region in levels:
+            y = g.anchor(region, side)[1]
+            inner, outer = (g.inner_x(region, side), y), (g.outer_x(region, side), y)
+            arrows.append(_arrow([inner, outer] if movement == "outward" else [outer, inner], g.unit))
+    return arrows
+
+
+def _check_outward(g: _Geometry, start: str, end: str, movement: str, words: str) -> None:
+    """`outward` must end further from the midline than it starts; `inward` nearer."""
+    def distance(region):
+        return abs(g.anchor(region, "right")[0] - g.axis) if g.part(region, "right").side != "centre" else 0.0
+    if start != end and (distance(end) - distance(start)) * (1 if movement == "outward" else -1) < 0:
+        raise DiagramError(f"the movement `{movement}` goes the other way from `{start}` to `{end}` "
+                           f"(\"{words}\"): swap `from` and `to`, or choose another movement")
+
+
+def step_diagram(atlas, regions: Iterable[str], direction, diagram_id: str,
+                 pressure: Iterable[str] = (), family: str | None = None) -> Diagram:
+    """The diagram of one guide step: the step's regions highlighted, the regions
+    to avoid hatched, and marks for its movement. ``atlas`` is the Atlas or a
+    Scene; ``pressure`` and ``family`` (of the step's technique, when known)
+    decide which conditional regions to avoid are shown.
+
+    ``direction`` has `words` (required prose), `movement` (one of MOVEMENTS)
+    and optionally `from` and `to` (region ids where it starts and ends).
+    Arrows run from `from` to `to` through the highlighted regions between
+    them; without them, along all highlighted regions in the movement's
+    direction. On a body seen from behind or in front each side gets its own
+    arrow, beside the midline rather than on the spine. Raises DiagramError
+    for an unknown movement or region, or a `from`/`to` that contradicts the
+    movement.
+    """
+    movement = direction_field(direction, "movement")
+    words = direction_field(direction, "words") or ""
+    start, end = direction_field(direction, "from"), direction_field(direction, "to")
+    if movement not in MOVEMENTS:
+        raise DiagramError(f"unknown movement `{movement}`; use one of: {', '.join(MOVEMENTS)}")
+    highlighted = list(dict.fromkeys(regions))
+    for region in (*highlighted, start, end):
+        if region is not None and region not in atlas.regions:
+            raise DiagramError(f"no region has the id `{region}`")
+    ends = [r for r in (start, end) if r]
+    worked = tuple(r for r in atlas.regions if r in set(highlighted) | set(ends))
+    avoid = tuple(r for r in avoided(atlas.regions, worked, pressure, family) if r not in worked)
+    # One figure must show every worked region; it shows the avoided ones too when one can.
+    with_avoid = choose_views(atlas.views, worked + avoid)
+    chosen = with_avoid if len(with_avoid) == 1 else choose_views(atlas.views, worked)
+    if len(chosen) > 1:
+        raise DiagramError(f"no single figure shows all of {', '.join(worked)}; split the step in two")
+    view = atlas.views[chosen[0]]
+    drawing = atlas.drawings[view.drawing]
+    g = _Geometry(view, drawing, avoid)
+    targets = highlighted or ends
+    arrows: list[Arrow] = []
+    dots: list[Dot] = []
+    if movement in VERTICAL:
+        seq = _sequence(g, targets, start, end, lambda r: VERTICAL[movement] * g.y(r), movement, words)
+        arrows = _vertical(g, seq, movement, _sides(g, seq))
+    elif movement in ("outward", "inward"):
+        if start and end:
+            _check_outward(g, start, end, movement, words)
+        levels = [start or end] if (start or end) and not (start and end) else targets
+        arrows = _horizontal(g, levels, start, end, movement, _sides(g, [*targets, *ends]))
+    elif movement == "across":
+        first, last = (start or targets[0]), (end or start or targets[0])
+        y = (g.anchor(first, "left")[1] + g.anchor(last, "right")[1]) / 2
+        arrows = [_arrow([(g.outer_x(first, "left"), y), (g.outer_x(last, "right"), y)], g.unit)]
+    elif movement == "circles":
+        seq = _sequence(g, targets, start, end, lambda r: -g.y(r), movement, words) if (start and end) else targets
+        for side in _sides(g, seq):
+            centres = [g.anchor(r, side) for r in seq]
+            # small circles when they travel along a lane, larger on the spot
+            radius = (5.5 if start and end and len(seq) > 1 else 9) * g.unit
+            for r, centre in zip(seq, centres):
+                part = g.part(r, side)
+                fits = 0.3 * min(part.box[2] - part.box[0], part.box[3] - part.box[1])
+                arrows.append(_circle_arrow(centre, max(min(radius, fits), 3 * g.unit), side == "right", g.unit))
+            if start and end and len(centres) > 1:
+                # where the circles travel: a dashed arrow just outside them
+                shift = (radius + 5 * g.unit) * (-1 if side == "left" else 1)
+                arrows.append(_arrow([(x + shift, y) for x, y in centres], g.unit, dashed=True))
+    else:  # still
+        for side in _sides(g, targets):
+            dots += [Dot(g.anchor(r, side), 3.5 * g.unit) for r in targets]
+    p = panel(view, drawing, worked, avoid, f"{diagram_id}-{view.id}", tuple(arrows), tuple(dots))
+    return Diagram(diagram_id, (p,), worked, avoid, (drawing,), movement=movement, words=words)
