@@ -10,12 +10,14 @@ from pathlib import Path
 from .atlas import compare_views
 from .atlas import export, guide_pages, linking
 from .atlas.catalog import load_atlas_cached
+from .atlas.evidence_views import EvidencePages
 from .atlas.rendering import Renderer
 
 
 def define_env(env):
     project = Path(env.project_dir)
     renderer = Renderer(project / "overrides" / "partials" / "atlas", env.conf["site_url"])
+    evidence = EvidencePages(renderer)
 
     def atlas():
         return load_atlas_cached(project / "data", project)
@@ -132,3 +134,39 @@ def define_env(env):
     def facet_page(facet: str | None = None, value: str | None = None) -> str:
         """The body of a facet page; facet and value default to the page's front matter."""
         return compare_views.facet_page(renderer, atlas(), meta("facet", facet), meta("value", value), page_src())
+
+    # --- claims and evidence (issue 3) ---------------------------------------------
+
+    @env.macro
+    def benefit_page(benefit_id: str | None = None) -> str:
+        """The body of a benefit page: every claim about it; the id defaults to the `benefit` front matter."""
+        benefit_id = benefit_id or env.page.meta.get("benefit")
+        if not benefit_id:
+            raise ValueError(f"{page_src()}: benefit_page() needs an id or `benefit:` in the front matter.")
+        return evidence.benefit_page(atlas(), benefit_id, page_src())
+
+    @env.macro
+    def benefit_index() -> str:
+        """Every benefit, by group, with its number of evidence-backed and traditional claims."""
+        return evidence.benefit_index(atlas(), page_src())
+
+    @env.macro
+    def evidence_matrix() -> str:
+        """The evidence matrix: benefits by techniques, each cell a claim's label and grade, linked."""
+        return evidence.matrix(atlas(), page_src())
+
+    @env.macro
+    def bibliography() -> str:
+        """Every reference, with its identifiers and links back to what cites it."""
+        return evidence.bibliography(atlas(), page_src())
+
+    @env.macro
+    def evidence_legend() -> str:
+        """The label, certainty and research-status badges, each explained."""
+        return evidence.legend()
+
+    @env.macro
+    def claim_count(label: str | None = None, status: str | None = None) -> int:
+        """How many claims the atlas records, optionally only those with a label or research status."""
+        return sum(1 for c in atlas().claims.values()
+                   if (label is None or c.label == label) and (status is None or c.research_status == status))

@@ -119,6 +119,12 @@ def renamed_site(tmp_path_factory) -> Path:
     for other in (project / "data").glob("*/*.yml"):
         if other.stem != new:  # its own old_ids keep the old id
             other.write_text(reference.sub(rf"\g<1>{new}", other.read_text()))
+    # Claims naming the technique follow the rename, as its author would update them.
+    for claim_file in (project / "data" / "claims").glob("*.yml"):
+        claim = yaml.safe_load(claim_file.read_text())
+        if old in (claim.get("techniques") or []):
+            claim["techniques"] = [new if t == old else t for t in claim["techniques"]]
+            claim_file.write_text(yaml.safe_dump(claim, sort_keys=False))
     site = project / "site"
     result = run_mkdocs_build(project, site, SITE_URL=RENAMED_SITE_URL)
     assert result.returncode == 0, result.stderr

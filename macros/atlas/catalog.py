@@ -24,8 +24,15 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
 - ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
   from the entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``claims_by_technique``: technique id -> ids of the claims made for it.
+- ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
+  in general first.
+- ``general_claims``: ids of the claims about massage in general.
+- ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
+  of it (technique sources, claims, and whatever other feature registers a citer).
 
-``guides`` holds the authored guides in display order (audience, then title).
+``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group;
+``guides`` by audience, then title.
 """
 from __future__ import annotations
 
@@ -33,13 +40,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import figure_rules  # noqa: F401  (registers the figure rules)
+from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
 from .comparing import Pair, derive_pairs, pairs_by_technique
+from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
 from .glossary import Term, glossary_terms
 from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
-from .models import Comparison, Figure, Guide, Reference, Region, Technique, glossary_item_model
+from .models import Benefit, Claim, Comparison, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
 from .rules import Loaded, check, check_atlas
 
@@ -51,6 +59,8 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    benefits: dict[str, Benefit] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)  # in display order
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -65,6 +75,10 @@ class Atlas:
     comparisons: tuple[Pair, ...] = ()
     comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
+    claims_by_technique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    general_claims: tuple[str, ...] = ()
+    cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -90,7 +104,7 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
-    """Every one-entry file in a folder (data/techniques, data/guides)."""
+    """Every one-entry file in a folder such as data/techniques or data/guides; none if it is missing."""
     entries: list[Entry] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
@@ -105,15 +119,14 @@ def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Pro
 def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     """Read and validate every data file; return entries and shape problems."""
     techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    figures, found = _read_folder(data_dir / "figures", root, Figure)
+    problems += found
+    claims, found = _read_folder(data_dir / "claims", root, Claim)
+    problems += found
     guides, found = _read_folder(data_dir / "guides", root, Guide)
     problems += found
-    figures: list[Entry] = []
-    for path in sorted((data_dir / "figures").glob("*.yml")):
-        entry, found = load_one(path, _rel(path, root), Figure)
-        problems += found
-        figures += [entry] if entry else []
     vocabularies = {}
-    for name, model in (("regions", Region), ("references", Reference)):
+    for name, model in (("regions", Region), ("references", Reference), ("benefits", Benefit)):
         path = data_dir / f"{name}.yml"
         if path.exists():
             vocabularies[name], found = load_list(path, _rel(path, root), model)
@@ -128,7 +141,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
         problems += found
     return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
-                  comparisons=optional["comparisons"], glossary=optional["glossary"], guides=guides), problems
+                  comparisons=optional["comparisons"], glossary=optional["glossary"],
+                  claims=claims, benefits=vocabularies["benefits"], guides=guides), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -163,6 +177,7 @@ def derive(loaded: Loaded) -> Atlas:
         comparisons=pairs,
         comparisons_of=pairs_by_technique(pairs, techniques),
         glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        **derive_evidence(loaded, list(techniques)),
         moved=moved,
     )
 

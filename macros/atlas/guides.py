@@ -1,8 +1,8 @@
 """Step-by-step guides: where their pages live, how their steps are walked,
 and what the build derives from them ("used in" back-links).
 
-Their rules live with the others in rules.py (MTA4xx, and the shared codes
-checked in guides too); they use :func:`steps_of` and the constants here.
+Their rules are in guide_rules.py; they use :func:`steps_of` and the
+constants here.
 """
 from __future__ import annotations
 

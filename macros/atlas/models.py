@@ -388,7 +388,83 @@ class GlossaryItem(RootModel[Union[GlossaryTerm, TechniqueTermNote]]):
     model_config = ConfigDict(title="Glossary item")
 
 
+
+# --- claims and benefits ---------------------------------------------------------
+Label = Literal["evidence-backed", "traditional"]
+CertaintyLevel = Literal["high", "moderate", "low", "very low"]
+ResearchStatus = Literal["untested", "inconclusive", "contradicted"]
+BenefitGroup = Literal[
+    "pain", "mind and sleep", "recovery and movement", "body systems", "skin and appearance",
+    "how it is said to work",
+]
+LABEL_ORDER: tuple[str, ...] = ("evidence-backed", "traditional")
+CERTAINTY_ORDER: tuple[str, ...] = ("high", "moderate", "low", "very low")
+STATUS_ORDER: tuple[str, ...] = ("untested", "inconclusive", "contradicted")
+BENEFIT_GROUP_ORDER: tuple[str, ...] = BenefitGroup.__args__
+
+
+class Benefit(Model):
+    """A benefit people claim for massage: one entry of data/benefits.yml."""
+
+    id: Slug = Field(description="Stable id; becomes the URL /benefits/<id>/. Never changes.")
+    name: Line = Field(max_length=80, description="Its name as a reader would say it, e.g. `Low-back pain`.")
+    group: BenefitGroup = Field(description="The larger group it is listed under on the benefit pages and the matrix.")
+    description: Line = Field(description="One line saying what the benefit covers.")
+
+
+class Certainty(Model):
+    """How sure the research is, in the four GRADE levels."""
+
+    level: CertaintyLevel = Field(description="high, moderate, low or very low.")
+    graded_by: Literal["source", "atlas"] = Field(
+        description="`source` when a cited review graded the evidence itself (usually with GRADE); "
+                    "`atlas` when the level is the atlas's own reading (the source gave no grade, or none the atlas could check).")
+    note: Line | None = Field(default=None, description="Optional: the grade in the source's own words, or why the atlas chose this level.")
+
+
+class Studied(Model):
+    """What the research actually tested, so readers do not over-read it."""
+
+    intervention: Line = Field(description="What was given, e.g. `whole massage sessions mixing several techniques`.")
+    population: Line = Field(description="Who received it, e.g. `adults with chronic low-back pain`.")
+    comparison: Line = Field(description="What it was compared with, e.g. `sham massage or no treatment`.")
+    duration: Line = Field(description="When the effect was measured and how long it lasted.")
+
+
+class Claim(Model):
+    """One health claim, labelled and cited: one file, data/claims/<id>.yml.
+
+    Evidence-backed claims need `certainty`, `studied`, `limits` and references;
+    traditional claims need `origin` and `research_status`. The rules MTA301-MTA307
+    check the combinations and name the missing field.
+    """
+
+    id: Slug = Field(description="Stable id; equals the file name and becomes the anchor #claim-<id>. Never changes.")
+    statement: Line = Field(max_length=240, description="The claim in one plain sentence. For a traditional claim, the belief as people state it; for an evidence-backed claim, what the research supports.")
+    benefit: Slug = Field(description="The benefit it is about: an id from data/benefits.yml.")
+    techniques: list[Slug] | None = Field(
+        default=None, min_length=1,
+        description="Ids of the techniques the claim is made for. Leave out when `massage_in_general` is true.")
+    massage_in_general: bool = Field(
+        default=False,
+        description="true when the claim is about massage sessions in general rather than named techniques.")
+    label: Label = Field(description="`evidence-backed` or `traditional`.")
+    research: Prose = Field(description="What research says about it, in plain words, naming the studies (e.g. `(Furlan 2015)`).")
+    references: list[RefId] = Field(default_factory=list, description="Ids from data/references.yml that the `research` text relies on.")
+    certainty: Certainty | None = Field(default=None, description="Evidence-backed only: how certain the evidence is.")
+    studied: Studied | None = Field(default=None, description="Evidence-backed only: what the research actually tested.")
+    limits: Prose | None = Field(default=None, description="Evidence-backed only: what the evidence can NOT show.")
+    origin: Prose | None = Field(default=None, description="Traditional only: where the belief comes from.")
+    research_status: ResearchStatus | None = Field(
+        default=None,
+        description="Traditional only: `untested` (no study in the bibliography tests it), `inconclusive` "
+                    "(studies exist but do not settle it) or `contradicted` (research points against it).")
+
+
+
 # Which model each kind of data file holds, and whether the file is a list.
-KINDS: dict[str, type[Model]] = {"technique": Technique, "region": Region, "reference": Reference, "figure": Figure,
-                                 "comparison": Comparison, "glossary term": GlossaryTerm,
-                                 "glossary technique note": TechniqueTermNote, "guide": Guide}
+KINDS: dict[str, type[Model]] = {
+    "technique": Technique, "region": Region, "reference": Reference, "figure": Figure,
+    "comparison": Comparison, "glossary term": GlossaryTerm, "glossary technique note": TechniqueTermNote,
+    "claim": Claim, "benefit": Benefit, "guide": Guide,
+}

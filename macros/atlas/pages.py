@@ -6,6 +6,7 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .evidence_views import benefit_src
 from .facets import facet_values
 from .guides import guide_src
 from .linking import embed_pages
@@ -26,6 +27,14 @@ def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
         GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
         for g in atlas.guides.values()
+    ]
+
+
+@page_set("benefits")
+def benefit_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id})
+        for b in atlas.benefits.values()
     ]
 
 

@@ -54,6 +54,27 @@ _RULE_LIST = [
     Rule("MTA209", "duplicate-entry", "The same value appears twice in one list.",
          "Remove the repeated value."),
     # --- claims, benefits and references (MTA3xx) --------------------------------
+    Rule("MTA301", "claim-scope", "A claim must name its techniques or say it is about massage in general, not both and not neither.",
+         "Write `techniques: [<id>, ...]` for a claim made for named techniques, or `massage_in_general: true` "
+         "for one about whole massage sessions."),
+    Rule("MTA302", "evidence-without-reference", "An evidence-backed claim cites no reference.",
+         "Add the ids of the studies that report the effect to `references`, or label the claim `traditional`."),
+    Rule("MTA303", "evidence-without-certainty", "An evidence-backed claim does not say how certain the evidence is.",
+         "Add `certainty` with `level` (high, moderate, low, very low) and `graded_by` (source or atlas)."),
+    Rule("MTA304", "evidence-without-study", "An evidence-backed claim does not say what was studied or what the evidence cannot show.",
+         "Add `studied` (intervention, population, comparison, duration) and `limits`."),
+    Rule("MTA305", "traditional-without-origin", "A traditional claim does not say where the belief comes from or what research says of it.",
+         "Add `origin` and `research_status` (untested, inconclusive or contradicted)."),
+    Rule("MTA306", "status-without-reference", "A traditional claim is called inconclusive or contradicted without citing the research.",
+         "Add the ids of the studies to `references`, or set `research_status: untested` if none tests it."),
+    Rule("MTA307", "wrong-label-field", "A claim has a field that belongs to the other label (e.g. `certainty` on a traditional claim).",
+         "Remove the field, or change `label` if the claim is in fact evidence-backed (or traditional)."),
+    Rule("MTA308", "unknown-benefit", "A benefit id that data/benefits.yml does not define.",
+         "Use an id from data/benefits.yml, or add the benefit there."),
+    Rule("MTA309", "unused-reference", "A reference in data/references.yml that no technique, claim or other page cites.",
+         "Cite it where it supports a statement, or remove it from data/references.yml."),
+    Rule("MTA310", "unused-benefit", "A benefit in data/benefits.yml that no claim is about.",
+         "Write a claim about it, or remove it from data/benefits.yml."),
 
     # --- guides (MTA4xx) ---------------------------------------------------------
     # Guides also reuse MTA101/MTA103 (a step without an action, a guide without

@@ -91,6 +91,9 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def technique_page(self, atlas: Atlas, technique_id: str, page_src: str) -> str:
+        # Imported here because evidence_views builds on this module.
+        from .evidence_views import technique_claims
+
         technique = atlas.technique(technique_id)
         related = [(atlas.techniques[r], link(page_src, technique_src(r))) for r in atlas.related[technique.id]]
         return self.render(
@@ -105,6 +108,7 @@ class Renderer:
             used_in=used_in_links(atlas, technique.id, page_src),
             # The whole atlas, for features' partials at their slots.
             atlas=atlas,
+            claims=technique_claims(atlas, technique.id, page_src),
         )
 
     def technique_index(self, atlas: Atlas, page_src: str) -> str:

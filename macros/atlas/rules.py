@@ -3,9 +3,6 @@
 Each rule is a small function registered under its code; it receives the
 validated entries and yields problems. Shape errors (models.py) are reported
 first and stop the run, so a broken file never causes follow-on noise here.
-One function per code: when the same mistake can be made in another kind of
-file (an unknown technique id in a guide step, say), that code's function
-checks there too.
 """
 from __future__ import annotations
 
@@ -15,10 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .figures import DiagramError
-from .guides import HANDS_ON_AUDIENCES, HANDS_ON_FIELDS, step_figure, steps_of
 from .loading import Entry
-from .models import Step
 from .problems import RULES, Problem
 
 if TYPE_CHECKING:
@@ -35,54 +29,37 @@ class Loaded:
     comparisons: list[Entry] = field(default_factory=list)
     glossary: list[Entry] = field(default_factory=list)  # GlossaryTerm or TechniqueTermNote entries
     figures: list[Entry] = field(default_factory=list)
+    claims: list[Entry] = field(default_factory=list)
+    benefits: list[Entry] = field(default_factory=list)
     guides: list[Entry] = field(default_factory=list)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-CROSS_RULES: dict[str, CrossRule] = {}
+# A code may have several checks, one per kind of file it applies to (for
+# example MTA203 for technique relations and for the techniques a claim names).
+CROSS_RULES: dict[str, list[CrossRule]] = {}
 # Rules that need what the build derives (which pages the site will have, for
 # example). They run on the derived atlas, only after every cross rule passed.
 AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
-ATLAS_RULES: dict[str, AtlasRule] = {}
+ATLAS_RULES: dict[str, list[AtlasRule]] = {}
 
 
 def rule(code: str, registry: dict | None = None):
     """Register a cross rule under its code (``registry``: another phase's table)."""
     registry = CROSS_RULES if registry is None else registry
-    assert code in RULES and code not in CROSS_RULES and code not in ATLAS_RULES, code
+    other = ATLAS_RULES if registry is CROSS_RULES else CROSS_RULES
+    assert code in RULES and code not in other, f"{code} is registered in both rule phases"
 
     def register(func):
-        registry[code] = func
+        registry.setdefault(code, []).append(func)
         return func
 
     return register
 
 
-def _problem(code: str, entry: Entry, path: tuple, message: str) -> Problem:
-    return Problem(code, entry.file, entry.field(*path), message, entry.line(*path))
-
-
-def _guide_steps(data: Loaded) -> Iterator[tuple[Entry, Step, tuple]]:
-    """Every step of every guide (variants too), with its guide and field path."""
-    for entry in data.guides:
-        for _, step, path in steps_of(entry.model):
-            yield entry, step, path
-
-
-def _step_region_fields(step: Step) -> Iterator[tuple[tuple, str]]:
-    """(field path within the step, region id) for every region a step names."""
-    for name in ("regions", "avoid"):
-        for i, region in enumerate(getattr(step, name)):
-            yield (name, i), region
-    if step.direction is not None:
-        for name, region in (("from", step.direction.from_), ("to", step.direction.to)):
-            if region is not None:
-                yield ("direction", name), region
-
-
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in [*data.techniques, *data.figures, *data.guides]:
+    for entry in [*data.techniques, *data.figures, *data.claims, *data.guides]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -91,21 +68,13 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references, data.guides):
+    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits, data.guides):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
             if earlier is not entry:
                 yield Problem("MTA202", entry.file, entry.field("id"),
                               f"The id `{entry.model.id}` is already used by {earlier.file}.", entry.line("id"))
-    # a guide's variants have ids of their own (their anchors)
-    for entry in data.guides:
-        seen = set()
-        for v, variant in enumerate(entry.model.variants):
-            if variant.id in seen:
-                yield _problem("MTA202", entry, ("variants", v, "id"),
-                               f"The variant id `{variant.id}` is already used in this guide.")
-            seen.add(variant.id)
 
 
 def _unknown_ids(data: Loaded, code: str, field: str, known: set[str], what: str) -> Iterator[Problem]:
@@ -120,9 +89,6 @@ def _unknown_ids(data: Loaded, code: str, field: str, known: set[str], what: str
 def related_techniques_exist(data: Loaded) -> Iterator[Problem]:
     known = {e.model.id for e in data.techniques}
     yield from _unknown_ids(data, "MTA203", "related", known, "technique")
-    for entry, step, path in _guide_steps(data):
-        if step.technique is not None and step.technique not in known:
-            yield _problem("MTA203", entry, (*path, "technique"), f"No technique has the id `{step.technique}`.")
 
 
 @rule("MTA206")
@@ -141,10 +107,6 @@ def regions_exist(data: Loaded) -> Iterator[Problem]:
             if near not in known:
                 yield Problem("MTA206", entry.file, entry.field("avoid", "near", i),
                               f"No region has the id `{near}`.", entry.line("avoid", "near", i))
-    for entry, step, path in _guide_steps(data):
-        for sub, region in _step_region_fields(step):
-            if region not in known:
-                yield _problem("MTA206", entry, (*path, *sub), f"No region has the id `{region}`.")
 
 
 @rule("MTA207")
@@ -208,109 +170,6 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
                               f"`{region}` is already drawn on this figure; give one entry all its shapes.",
                               entry.line("regions", i, "region"))
             drawn.add(region)
-    for entry, step, path in _guide_steps(data):
-        for name in ("hand_parts", "regions", "avoid"):
-            seen = set()
-            for i, value in enumerate(getattr(step, name)):
-                if value in seen:
-                    yield _problem("MTA209", entry, (*path, name, i), f"`{value}` is already listed in `{name}`.")
-                seen.add(value)
-
-
-# --- guides (MTA4xx) -------------------------------------------------------------
-
-@rule("MTA401")
-def hands_on_steps_name_a_technique(data: Loaded) -> Iterator[Problem]:
-    for entry, step, path in _guide_steps(data):
-        if entry.model.audience in HANDS_ON_AUDIENCES and step.technique is None:
-            yield _problem("MTA401", entry, path,
-                           f"Step `{step.title}` of a {entry.model.audience} guide names no technique.")
-
-
-def _given(step: Step, name: str) -> bool:
-    return getattr(step, name) not in (None, [])
-
-
-@rule("MTA402")
-def hands_on_steps_are_complete(data: Loaded) -> Iterator[Problem]:
-    for entry, step, path in _guide_steps(data):
-        if step.technique is not None:
-            missing = [name for name in HANDS_ON_FIELDS if not _given(step, name)]
-            if missing:
-                yield _problem("MTA402", entry, path,
-                               f"Step `{step.title}` names the technique `{step.technique}` "
-                               f"but gives no {', '.join(missing)}.")
-        else:
-            given = [name for name in (*HANDS_ON_FIELDS, "avoid") if _given(step, name)]
-            if given:
-                yield _problem("MTA402", entry, path,
-                               f"Step `{step.title}` names no technique but gives {', '.join(given)}.")
-
-
-def _with_technique(data: Loaded) -> Iterator[tuple[Entry, Step, tuple, object]]:
-    """Steps whose technique exists (unknown ids are MTA203's to report)."""
-    techniques = {e.model.id: e.model for e in data.techniques}
-    for entry, step, path in _guide_steps(data):
-        if step.technique in techniques:
-            yield entry, step, path, techniques[step.technique]
-
-
-@rule("MTA403")
-def hand_parts_match_technique(data: Loaded) -> Iterator[Problem]:
-    for entry, step, path, technique in _with_technique(data):
-        for i, part in enumerate(step.hand_parts):
-            if part not in technique.hand_parts:
-                yield _problem("MTA403", entry, (*path, "hand_parts", i),
-                               f"{technique.name} lists only {', '.join(technique.hand_parts)}; not `{part}`.")
-
-
-@rule("MTA404")
-def pressure_matches_technique(data: Loaded) -> Iterator[Problem]:
-    for entry, step, path, technique in _with_technique(data):
-        if step.pressure is not None and step.pressure not in technique.pressure:
-            yield _problem("MTA404", entry, (*path, "pressure"),
-                           f"{technique.name} is given with {', '.join(technique.pressure)} pressure; "
-                           f"not `{step.pressure}`.")
-
-
-@rule("MTA405")
-def regions_match_technique(data: Loaded) -> Iterator[Problem]:
-    known = {e.model.id for e in data.regions}  # unknown ids are MTA206's to report
-    for entry, step, path, technique in _with_technique(data):
-        for i, region in enumerate(step.regions):
-            if region in known and region not in technique.regions:
-                yield _problem("MTA405", entry, (*path, "regions", i),
-                               f"The {technique.name} page does not list the region `{region}`.")
-
-
-@rule("MTA406")
-def regions_not_worked_and_avoided(data: Loaded) -> Iterator[Problem]:
-    for entry, step, path in _guide_steps(data):
-        for i, region in enumerate(step.avoid):
-            if region in step.regions:
-                yield _problem("MTA406", entry, (*path, "avoid", i),
-                               f"`{region}` is also listed in this step's `regions`.")
-
-
-@rule("MTA407")
-def direction_endpoints_fit(data: Loaded) -> Iterator[Problem]:
-    known = {e.model.id for e in data.regions}  # unknown ids are MTA206's to report
-    for entry, step, path in _guide_steps(data):
-        d = step.direction
-        if d is None:
-            continue
-        ends = {"from": d.from_, "to": d.to}
-        if d.movement == "still" and any(ends.values()):
-            yield _problem("MTA407", entry, (*path, "direction", "movement"),
-                           "A `still` movement has no start or end region.")
-            continue
-        if d.from_ is not None and d.from_ == d.to:
-            yield _problem("MTA407", entry, (*path, "direction", "to"),
-                           f"The movement starts and ends in `{d.to}`.")
-        for name, region in ends.items():
-            if region in known and region not in step.regions:
-                yield _problem("MTA407", entry, (*path, "direction", name),
-                               f"`{region}` is not one of this step's regions ({', '.join(step.regions) or 'none'}).")
 
 
 # --- linking: old ids keep published URLs working (MTA7xx) --------------------
@@ -354,8 +213,15 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
                                   f"`{old}` is this entry's own id.", entry.line("old_ids", i))
 
 
+def unused_entries(entries: list[Entry], used: set[str], code: str, message: str) -> Iterator[Problem]:
+    """Shared vocabularies report the entries nothing uses; `message` has `{id}` for the entry's id."""
+    for entry in entries:
+        if entry.model.id not in used:
+            yield Problem(code, entry.file, entry.field("id"), message.format(id=entry.model.id), entry.line("id"))
+
+
 def check(data: Loaded) -> list[Problem]:
-    return [problem for func in CROSS_RULES.values() for problem in func(data)]
+    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
 
 
 def atlas_rule(code: str):
@@ -364,19 +230,4 @@ def atlas_rule(code: str):
 
 
 def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
-    return [problem for func in ATLAS_RULES.values() for problem in func(data, atlas, root)]
-
-
-# --- guides: rules on the derived atlas (they need the figures drawn) -------------
-
-@atlas_rule("MTA408")
-def directions_can_be_drawn(data: Loaded, atlas: "Atlas", root: Path) -> Iterator[Problem]:
-    """Every hands-on step gets a diagram on its page, so its direction must make
-    sense on the body figures."""
-    for entry, step, path in _guide_steps(data):
-        if step.technique is None or step.direction is None:
-            continue
-        try:
-            step_figure(atlas, step, "check")
-        except DiagramError as err:
-            yield _problem("MTA408", entry, (*path, "direction"), f"Its diagram cannot be drawn: {err}.")
+    return [problem for funcs in ATLAS_RULES.values() for func in funcs for problem in func(data, atlas, root)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Comparison, Figure, GlossaryItem, Guide, Reference, Region, Technique
+from .models import Benefit, Claim, Comparison, Figure, GlossaryItem, Guide, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
@@ -15,6 +15,8 @@ SCHEMAS = {
     "figure.schema.json": (Figure, False),
     "comparisons.schema.json": (Comparison, True),
     "glossary.schema.json": (GlossaryItem, True),
+    "claim.schema.json": (Claim, False),
+    "benefits.schema.json": (Benefit, True),
 }
 
 
