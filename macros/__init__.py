@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atlas import compare_views
-from .atlas import export, linking
+from .atlas import export, guide_pages, linking
 from .atlas.catalog import load_atlas_cached
 from .atlas.evidence_views import EvidencePages
 from .atlas.rendering import Renderer
@@ -39,6 +39,24 @@ def define_env(env):
     def technique_index() -> str:
         """A table of every technique with its other names and summary, linked to its page."""
         return renderer.technique_index(atlas(), page_src())
+
+    @env.macro
+    def guide_page(guide_id: str | None = None) -> str:
+        """The body of a guide page; the id defaults to the page's `guide` front matter."""
+        guide_id = guide_id or env.page.meta.get("guide")
+        if not guide_id:
+            raise ValueError(f"{page_src()}: guide_page() needs an id or `guide:` in the front matter.")
+        return guide_pages.guide_page(renderer, atlas(), guide_id, page_src())
+
+    @env.macro
+    def guide_index() -> str:
+        """Every step-by-step guide, grouped by who it is for, linked to its page."""
+        return guide_pages.guide_index(renderer, atlas(), page_src())
+
+    @env.macro
+    def guide_count() -> int:
+        """How many step-by-step guides the atlas has."""
+        return len(atlas().guides)
 
     @env.macro
     def field_reference(kind: str = "technique") -> str:

@@ -33,7 +33,7 @@ def test_pairs_get_their_page_title_and_both_techniques():
     (pair,) = VALID.comparisons
     assert (pair.ids, pair.src) == (("alpha", "beta"), "compare/alpha-vs-beta.md")
     assert pair.title == "Alpha vs beta"
-    assert VALID.comparisons_of == {"alpha": (pair,), "beta": (pair,)}
+    assert VALID.comparisons_of == {"alpha": (pair,), "beta": (pair,), "kappa": ()}
 
 
 def test_real_pairs_are_the_ones_issue_5_asks_for():
@@ -81,7 +81,7 @@ def test_comparisons_and_glossary_files_are_optional(tmp_path):
     (data / "comparisons.yml").unlink()
     (data / "glossary.yml").unlink()
     atlas = load_atlas(data, tmp_path)
-    assert atlas.comparisons == () and {t.id for t in atlas.glossary} == {"alpha", "beta"}
+    assert atlas.comparisons == () and {t.id for t in atlas.glossary} == {"alpha", "beta", "kappa"}
 
 
 def test_pair_must_have_two_ids(tmp_path):

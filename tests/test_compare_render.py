@@ -112,14 +112,14 @@ def test_every_facet_value_has_a_page_out_of_the_nav():
 
 def test_an_unused_value_says_so_and_points_to_its_neighbours():
     body = compare_views.facet_page(renderer, ATLAS, "pressure", "deep", "browse/pressure/deep.md")
-    assert "None of the 2 techniques in the atlas uses deep pressure." in body
+    assert "None of the 3 techniques in the atlas uses deep pressure." in body
     assert "## Techniques" not in body
-    assert "- [Light pressure](light.md): 2 techniques" in body
+    assert "- [Light pressure](light.md): 3 techniques" in body
 
 
 def test_browse_index_links_every_value_with_its_count():
     body = compare_views.browse_index(renderer, ATLAS, "browse/index.md")
-    assert "- [Light pressure](pressure/light.md): 2 techniques" in body
+    assert "- [Light pressure](pressure/light.md): 3 techniques" in body
     assert "- [Deep pressure](pressure/deep.md): no techniques listed" in body
 
 

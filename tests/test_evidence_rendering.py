@@ -81,7 +81,7 @@ def test_benefit_page_set(atlas):
 def test_matrix_cells_equal_the_data(atlas):
     soup = html(pages.matrix(atlas, "evidence/matrix.md"))
     columns = [th.get_text(strip=True) for th in soup.select("thead th")][1:]
-    assert columns == ["Massage in general", "Alpha", "Beta"]
+    assert columns == ["Massage in general", "Alpha", "Beta", "Kappa"]
     found = {}
     for row in soup.select("tbody tr[id]"):
         benefit = row["id"].removeprefix("benefit-")
@@ -93,7 +93,7 @@ def test_matrix_cells_equal_the_data(atlas):
     assert alpha_cell["href"] == "../techniques/alpha.md#claim-alpha-warms"
     assert alpha_cell.select_one(".atlas-cell__label").get_text(strip=True) == "Evidence-backed"
     assert alpha_cell.select_one(".atlas-cell__grade").get_text(strip=True) == "Low certainty"
-    assert len(soup.select("td.atlas-matrix__empty")) == 4
+    assert len(soup.select("td.atlas-matrix__empty")) == 6  # 2 benefits x 4 columns, less the 2 claims
 
 
 def test_matrix_cells_helper():

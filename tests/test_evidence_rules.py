@@ -134,7 +134,7 @@ def test_another_feature_can_register_a_citer(tmp_path):
 
 def test_derived_claim_lookups():
     atlas = load_atlas(FIXTURES / "valid")
-    assert atlas.claims_by_technique == {"alpha": ("alpha-warms",), "beta": ()}
+    assert atlas.claims_by_technique == {"alpha": ("alpha-warms",), "beta": (), "kappa": ()}
     assert atlas.general_claims == ("general-calm",)
     assert atlas.claims_by_benefit == {"calm": ("general-calm",), "warmth": ("alpha-warms",)}
 

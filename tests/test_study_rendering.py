@@ -43,8 +43,12 @@ def test_key_terms_link_where_each_term_is_explained():
     study = technique_study(atlas, "alpha", "techniques/alpha.md")
     terms = dict(study["key_terms"])
     assert terms["Names"] == [("Alpha", "#what-it-is"), ("alpha-alias", "#also-known-as")]
-    # beta is both of alpha's family (gliding) and related to it
-    assert terms["Compare with"] == [("Beta", "beta.md")]
+    # techniques of alpha's family, or related to it, in the atlas's order
+    alpha = atlas.techniques["alpha"]
+    neighbours = [o for o in atlas.techniques.values()
+                  if o.id != "alpha" and (o.family == alpha.family or o.id in atlas.related["alpha"])]
+    assert ("Beta", "beta.md") in terms["Compare with"]  # beta.yml relates itself to alpha
+    assert terms["Compare with"] == [(o.name, f"{o.id}.md") for o in neighbours]
     assert study["card_href"] == "../study/cards.md#card-alpha"
 
 
@@ -53,7 +57,7 @@ def test_exam_coverage_is_derived_from_links_and_gaps():
     rows = {row.area.id: row for row in exam_rows(atlas)}
     assert rows["safety"].status == "Covered" and rows["ethics"].status == "Not covered"
     safety_section, pressure, quizzes = rows["safety"].places
-    assert [r.src for r in safety_section.refs] == ["techniques/alpha.md", "techniques/beta.md"]
+    assert [r.src for r in safety_section.refs] == [f"techniques/{tid}.md" for tid in atlas.techniques]
     assert [(r.src, r.anchor) for r in pressure.refs] == [("techniques/alpha.md", "at-a-glance")]
     assert (quizzes.refs[0].src, quizzes.refs[0].anchor) == ("study/index.md", "quizzes")
     assert coverage(atlas.exam_map.areas[0].model_copy(update={"gaps": "Not all of it."})) == "Partly covered"

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"data OK: {len(atlas.techniques)} techniques, {len(atlas.regions)} regions, "
           f"{len(atlas.references)} references, {len(atlas.claims)} claims, {len(atlas.benefits)} benefits, "
-          f"{len(atlas.comparisons)} comparisons, {len(atlas.glossary)} glossary terms "
+          f"{len(atlas.guides)} guides, {len(atlas.comparisons)} comparisons, {len(atlas.glossary)} glossary terms "
           f"({time.perf_counter() - started:.2f} s)")
     return 0
 

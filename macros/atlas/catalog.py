@@ -6,6 +6,13 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``used_in``: technique id -> the guide steps that use it (``StepRef``: guide
+  id, variant id or None, 1-based step number; its ``anchor`` is the step's
+  link target), in guide order then step order; empty for unused techniques.
+- ``guide_techniques``: guide id -> ids of the techniques its steps use, in
+  the order they first appear.
+- ``guide_files``: guide id -> the data file it came from.
+
 - ``drawings``: figure id -> the artwork (SVG path data) of each figure that
   draws regions; ``views``: figure id -> what each figure shows, close-ups
   included; ``region_views``: region id -> ids of the figures that show it
@@ -15,8 +22,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   ``comparisons_of``: technique id -> the pairs it is part of.
 - ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
-- ``moved``: collection (``techniques``) -> old id -> current id, from the
-  entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
+  from the entries' ``old_ids``; the old URLs redirect to the current ones.
 - ``claims_by_technique``: technique id -> ids of the claims made for it.
 - ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
   in general first.
@@ -24,7 +31,8 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
 - ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
   of it (technique sources, claims, and whatever other feature registers a citer).
 
-``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group.
+``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group;
+``guides`` by audience, then title.
 
 Study mode derives its quizzes, flashcards and key terms from the atlas with
 pure functions in :mod:`macros.atlas.study` rather than storing them here.
@@ -35,18 +43,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import figure_rules  # noqa: F401  (registers the figure rules)
+from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
 from .comparing import Pair, derive_pairs, pairs_by_technique
 from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
 from .glossary import Term, glossary_terms
+from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
-from .models import Benefit, Claim, Comparison, ExamMap, Figure, Reference, Region, Technique, glossary_item_model
+from .models import Benefit, Claim, Comparison, ExamMap, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
 from .rules import Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
-TECHNIQUE_SUFFIXES = (".yml", ".yaml")
+ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -57,9 +66,13 @@ class Atlas:
     claims: dict[str, Claim] = field(default_factory=dict)
     benefits: dict[str, Benefit] = field(default_factory=dict)
     exam_map: ExamMap | None = None  # data/exam-map.yml: the exam's content areas (study mode)
+    guides: dict[str, Guide] = field(default_factory=dict)  # in display order
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    used_in: dict[str, tuple[StepRef, ...]] = field(default_factory=dict)
+    guide_techniques: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    guide_files: dict[str, str] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     drawings: dict[str, Drawing] = field(default_factory=dict)
     views: dict[str, View] = field(default_factory=dict)
@@ -74,11 +87,18 @@ class Atlas:
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
-        try:
-            return self.techniques[technique_id]
-        except KeyError:
-            known = ", ".join(self.techniques)
-            raise KeyError(f"Unknown technique id `{technique_id}`. Known ids: {known}.") from None
+        return _lookup(self.techniques, technique_id, "technique")
+
+    def guide(self, guide_id: str) -> Guide:
+        return _lookup(self.guides, guide_id, "guide")
+
+
+def _lookup(entries: dict, entry_id: str, kind: str):
+    """An entry by id, or a KeyError that lists the known ids (shown when a macro is given a bad id)."""
+    try:
+        return entries[entry_id]
+    except KeyError:
+        raise KeyError(f"Unknown {kind} id `{entry_id}`. Known ids: {', '.join(entries)}.") from None
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -89,11 +109,11 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
-    """Every one-entry file in a folder such as data/techniques; none if it is missing."""
+    """Every one-entry file in a folder such as data/techniques or data/guides; none if it is missing."""
     entries: list[Entry] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
+        if path.suffix in ENTRY_FILE_SUFFIXES and not path.name.startswith("."):
             entry, found = load_one(path, _rel(path, root), model)
             problems += found
             if entry:
@@ -107,6 +127,8 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
     figures, found = _read_folder(data_dir / "figures", root, Figure)
     problems += found
     claims, found = _read_folder(data_dir / "claims", root, Claim)
+    problems += found
+    guides, found = _read_folder(data_dir / "guides", root, Guide)
     problems += found
     vocabularies = {}
     for name, model in (("regions", Region), ("references", Reference), ("benefits", Benefit)):
@@ -130,7 +152,7 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         problems += found
     return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
                   comparisons=optional["comparisons"], glossary=optional["glossary"],
-                  claims=claims, benefits=vocabularies["benefits"], exam_map=exam_map), problems
+                  claims=claims, benefits=vocabularies["benefits"], guides=guides, exam_map=exam_map), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -142,9 +164,11 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    guides = derive_guides(loaded, techniques)
     figures = {e.model.id: e.model for e in loaded.figures}
     drawings, views = draw(figures)
-    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}}
+    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
+             "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}}
     pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
@@ -153,6 +177,10 @@ def derive(loaded: Loaded) -> Atlas:
         exam_map=loaded.exam_map.model if loaded.exam_map else None,
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        guides=guides.guides,
+        used_in=guides.used_in,
+        guide_techniques=guides.guide_techniques,
+        guide_files=guides.guide_files,
         figures=figures,
         drawings=drawings,
         views=views,

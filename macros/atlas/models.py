@@ -29,7 +29,9 @@ SessionPlace = Literal["opening", "main", "closing"]
 Family = Literal["gliding", "kneading", "friction", "percussion", "vibration", "compression", "stretching", "suction"]
 HandPart = Literal[
     "palms", "heel of the hand", "fingertips", "finger pads", "thumbs", "knuckles",
-    "loose fists", "edge of the hand", "forearms", "whole hand",
+    "loose fists", "edge of the hand", "forearms", "whole hand", "back of the hand",
+    # In self-massage a tool, not the hand, touches the body and does the work.
+    "ball", "foam roller", "handheld massager", "brush",
 ]
 
 # Human wording for the controlled vocabularies, used by pages and docs.
@@ -86,7 +88,8 @@ class Technique(Model):
     terminology_note: Prose | None = Field(
         default=None, description="Optional: how this name is used differently elsewhere, and what that means.")
     steps: list[Line] = Field(min_length=2, description="How to perform it, as ordered steps.")
-    hand_parts: list[HandPart] = Field(min_length=1, description="Parts of the hand or arm that do the work.")
+    hand_parts: list[HandPart] = Field(
+        min_length=1, description="Parts of the hand or arm that do the work, or the tool that does (ball, foam roller...).")
     equipment: list[Line] = Field(default_factory=list, description="Optional: what else is needed (oil, cups...).")
     pressure: list[Pressure] = Field(min_length=1, description="Pressure levels used, from light to deep.")
     pace: list[Pace] = Field(min_length=1, description="Speed of the movement.")
@@ -148,6 +151,102 @@ class Reference(Model):
     finding: Prose = Field(description="What the source reports, in a sentence or two.")
     caution: Prose | None = Field(default=None, description="What this source can NOT support.")
     verified: Line = Field(description="Where and how this reference was found and checked.")
+
+
+# --- guides ------------------------------------------------------------------
+
+Audience = Literal["self", "partner", "professional"]
+AUDIENCE_ORDER: tuple[str, ...] = ("self", "partner", "professional")
+AUDIENCE_LABELS: dict[str, str] = {
+    "self": "Massage yourself",
+    "partner": "Massage a partner",
+    "professional": "Before and during a professional massage",
+}
+# up = towards the head, down = towards the feet, outward = from the spine
+# towards the sides, inward the reverse; `still` holds one place.
+Movement = Literal["up", "down", "up-and-down", "outward", "inward", "across", "circles", "still"]
+
+
+class Direction(Model):
+    """Which way a step moves: prose for readers, a value and end regions for diagrams."""
+
+    words: Line = Field(description="The direction in plain words, e.g. `from the waist up to the neck, beside the spine, never on it`.")
+    movement: Movement = Field(
+        description="The movement as a value a diagram can draw: up = towards the head, down = towards the feet, "
+                    "outward = from the spine towards the sides, inward = the reverse.")
+    from_: Slug | None = Field(default=None, alias="from",
+                               description="Optional: the region id where the movement starts; one of the step's regions.")
+    to: Slug | None = Field(default=None, description="Optional: the region id where the movement ends; one of the step's regions.")
+
+
+class Step(Model):
+    """One step of a guide. Hands-on steps name a technique and say how it is applied."""
+
+    title: Line = Field(max_length=80, description="A short name for the step, e.g. `Rub in wide circles`; shown as its heading.")
+    action: Prose = Field(description="What to do, in plain words.")
+    technique: Slug | None = Field(
+        default=None, description="The id of the technique this step uses (data/techniques). Required in self and partner guides.")
+    optional: bool = Field(default=False, description="Optional: true when the step may be left out.")
+    hand_parts: list[HandPart] = Field(
+        default_factory=list, description="Hands-on steps: the parts of the hand, or the tool, that do the work; ones the technique lists.")
+    pressure: Pressure | None = Field(default=None, description="Hands-on steps: the pressure, one the technique lists.")
+    regions: list[Slug] = Field(
+        default_factory=list, description="Hands-on steps: the body regions worked, ids from data/regions.yml that the technique lists.")
+    direction: Direction | None = Field(default=None, description="Hands-on steps: which way the movement goes.")
+    avoid: list[Slug] = Field(
+        default_factory=list, description="Optional: regions to keep pressure off in this step, e.g. `spine`, `kidney-area`.")
+    repetitions: Line | None = Field(
+        default=None, description="Hands-on steps: how many times or for how long, e.g. `5-10 strokes on each side`.")
+    should_feel: Line | None = Field(default=None, description="Hands-on steps: what the person receiving it should feel.")
+    caution: Line | None = Field(default=None, description="Optional: a warning that belongs to this step; shown beside it.")
+
+
+class Need(Model):
+    """One thing to have ready, shown as a checklist item."""
+
+    item: Line = Field(description="The thing, e.g. `a tennis ball`.")
+    optional: bool = Field(default=False, description="Optional: true when the guide works without it.")
+
+
+class Preparation(Model):
+    """What to set up and ask before the first step."""
+
+    room: list[Line] = Field(min_length=1, description="The room or place: warmth, quiet, surface.")
+    position: list[Line] = Field(min_length=1, description="How the person receiving it sits or lies, and where the giver is.")
+    ask_and_check: list[Line] = Field(min_length=1, description="What to ask and check before starting.")
+
+
+class Variant(Model):
+    """Another way through the guide, with its own steps (e.g. with a brush instead of the hands)."""
+
+    id: Slug = Field(description="Stable id within the guide; anchors are #variant-<id> and #variant-<id>-step-<n>.")
+    title: Line = Field(description="The variant's heading, e.g. `Variant: with a brush and cream`.")
+    introduction: Prose = Field(description="When and why to use it, and what changes.")
+    time_needed: Line | None = Field(default=None, description="Optional: how long the variant takes.")
+    steps: list[Step] = Field(min_length=1, description="The variant's steps, in order.")
+
+
+class Guide(Model):
+    """A step-by-step guide: one file, data/guides/<id>.yml."""
+
+    id: Slug = Field(description="Stable id; equals the file name and becomes the URL /guides/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this guide was published under before; their URLs redirect here. Keep every one.")
+    title: Line = Field(description="The guide's title, e.g. `Neck massage for a partner`.")
+    summary: Line = Field(max_length=200, description="One line that says what the guide is; shown in lists and previews.")
+    audience: Audience = Field(
+        description="Who it is for: `self` (massage yourself), `partner` (massage someone else), "
+                    "`professional` (you receive a massage from a professional).")
+    introduction: Prose | None = Field(default=None, description="Optional: a short introduction in Markdown.")
+    time_needed: Line = Field(description="How long it takes, e.g. `5-10 minutes`.")
+    what_you_need: list[Need] = Field(min_length=1, description="What to have ready; shown as a checklist.")
+    preparation: Preparation = Field(description="The room, the position, and what to ask and check first.")
+    steps: list[Step] = Field(min_length=1, description="The steps, in order; step n has the stable anchor #step-n.")
+    variants: list[Variant] = Field(default_factory=list, description="Optional: other ways through the guide, each with its own steps.")
+    aftercare: list[Line] = Field(min_length=1, description="What to do afterwards.")
+    safety: Safety = Field(description="Who should not use the guide, when to stop, when to see a professional.")
+    common_mistakes: list[Line] = Field(min_length=1, description="Mistakes people often make with this sequence.")
 
 
 # --- figures: the body drawings of the body maps ------------------------------
@@ -409,5 +508,5 @@ class ExamMap(Model):
 KINDS: dict[str, type[Model]] = {
     "technique": Technique, "region": Region, "reference": Reference, "figure": Figure,
     "comparison": Comparison, "glossary term": GlossaryTerm, "glossary technique note": TechniqueTermNote,
-    "claim": Claim, "benefit": Benefit, "exam-map": ExamMap,
+    "claim": Claim, "benefit": Benefit, "guide": Guide, "exam-map": ExamMap,
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .catalog import Atlas
 from .evidence_views import benefit_src
 from .facets import facet_values
+from .guides import guide_src
 from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
@@ -20,6 +21,14 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
         GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id})
         for t in atlas.techniques.values()
+    ]
+
+
+@page_set("guides")
+def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
+        for g in atlas.guides.values()
     ]
 
 

@@ -77,6 +77,25 @@ _RULE_LIST = [
          "Write a claim about it, or remove it from data/benefits.yml."),
 
     # --- guides (MTA4xx) ---------------------------------------------------------
+    # Guides also reuse MTA101/MTA103 (a step without an action, a guide without
+    # steps), MTA201/MTA202 (ids), MTA203 (unknown technique in a step),
+    # MTA206 (unknown region in a step or its direction) and MTA209.
+    Rule("MTA401", "step-without-technique", "A step of a self or partner guide names no technique.",
+         "Add `technique:` with the id of the technique the step uses; advice that is not a hands-on step belongs in `preparation` or `aftercare`."),
+    Rule("MTA402", "incomplete-step", "A step names a technique but not how to apply it (hand parts, pressure, regions, direction, repetitions, what it should feel like), or gives those without naming a technique.",
+         "Fill in every hands-on field of the step, or remove them from a step that is advice only."),
+    Rule("MTA403", "hand-part-not-in-technique", "A step uses a hand part or tool that its technique's page does not list.",
+         "Use one of the technique's `hand_parts`, pick the technique the step really is, or add the hand part to the technique if it belongs there."),
+    Rule("MTA404", "pressure-not-in-technique", "A step's pressure is outside the pressures its technique's page lists.",
+         "Use one of the technique's `pressure` values, or pick the technique the step really is."),
+    Rule("MTA405", "region-not-in-technique", "A step works a region that its technique's page does not list.",
+         "Use one of the technique's `regions`, or add the region to the technique if it is really used there."),
+    Rule("MTA406", "region-worked-and-avoided", "A step lists the same region under `regions` and `avoid`.",
+         "Keep the region in one of the two lists."),
+    Rule("MTA407", "direction-endpoints", "A step's direction starts or ends outside the step's regions, starts and ends in the same region, or gives end points to a `still` movement.",
+         "Make `from` and `to` two different regions from the step's `regions`, or drop them."),
+    Rule("MTA408", "direction-not-drawable", "A step's direction cannot be drawn on the body figures: its movement runs the other way from `from` to `to`, or no single figure shows all of its regions.",
+         "Swap `from` and `to`, or choose the movement its words describe; split a step whose regions lie on different figures (front and back) in two."),
 
     # --- comparisons, glossary and facets (MTA5xx) ------------------------------
     Rule("MTA501", "comparison-unknown-technique", "A pair in data/comparisons.yml names a technique that no file in data/techniques defines.",

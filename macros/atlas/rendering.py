@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .catalog import Atlas
 from .facets import facet_src
 from .figures import fmt, technique_map
+from .guides import guide_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 from .urls import absolute_url, embed_src, href, url_of
@@ -105,6 +106,7 @@ class Renderer:
             all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
+            used_in=used_in_links(atlas, technique.id, page_src),
             # The whole atlas, for features' partials at their slots.
             atlas=atlas,
             claims=technique_claims(atlas, technique.id, page_src),
@@ -122,12 +124,29 @@ class Renderer:
         return self.render("field-reference.html", fields=describe_fields(KINDS[kind]))
 
 
+def used_in_links(atlas: Atlas, technique_id: str, page_src: str) -> list[tuple]:
+    """The guide steps that use a technique, grouped by guide:
+    [(guide, guide link, [(step, step label, step link), ...]), ...]."""
+    groups: dict[str, list] = {}
+    for ref in atlas.used_in.get(technique_id, ()):
+        guide = atlas.guides[ref.guide]
+        href = link(page_src, guide_src(guide.id))
+        if ref.variant is None:
+            step, label = guide.steps[ref.number - 1], f"Step {ref.number}"
+        else:
+            variant = next(v for v in guide.variants if v.id == ref.variant)
+            step, label = variant.steps[ref.number - 1], f"{variant.title}, step {ref.number}"
+        groups.setdefault(guide.id, []).append((step, label, f"{href}#{ref.anchor}"))
+    return [(atlas.guides[g], link(page_src, guide_src(g)), steps) for g, steps in groups.items()]
+
+
 def describe_fields(model: type[Model], prefix: str = "") -> list[dict]:
     """Rows for the contributor field reference, generated from the model."""
     schema = model.model_json_schema()
     defs = schema.get("$defs", {})
     rows = []
-    for name, info in model.model_fields.items():
+    for field_name, info in model.model_fields.items():
+        name = info.alias or field_name  # authors write the alias, e.g. `from`
         prop = schema["properties"][name]
         allowed = _allowed(prop, defs)
         rows.append({

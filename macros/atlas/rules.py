@@ -31,6 +31,7 @@ class Loaded:
     figures: list[Entry] = field(default_factory=list)
     claims: list[Entry] = field(default_factory=list)
     benefits: list[Entry] = field(default_factory=list)
+    guides: list[Entry] = field(default_factory=list)
     exam_map: Entry | None = None  # data/exam-map.yml, optional (study mode)
 
 
@@ -59,7 +60,7 @@ def rule(code: str, registry: dict | None = None):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in [*data.techniques, *data.figures, *data.claims]:
+    for entry in [*data.techniques, *data.figures, *data.claims, *data.guides]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -68,7 +69,7 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits):
+    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits, data.guides):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
@@ -176,7 +177,7 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
     """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
-    return (data.techniques,)
+    return (data.techniques, data.guides)
 
 
 @rule("MTA701")

@@ -297,7 +297,7 @@ def pressure(atlas: Atlas, t: Technique) -> Iterator[Question]:
 # defended as right, so it is never offered as a wrong option.
 HAND_PART_CONTAINS: dict[str, set[str]] = {
     "whole hand": {"palms", "heel of the hand", "fingertips", "finger pads", "thumbs", "knuckles",
-                   "loose fists", "edge of the hand"},
+                   "loose fists", "edge of the hand", "back of the hand"},
     "palms": {"heel of the hand"},
     "loose fists": {"knuckles"},
 }
@@ -305,6 +305,12 @@ HAND_PART_CONTAINS: dict[str, set[str]] = {
 
 def hand_parts_related(a: str, b: str) -> bool:
     return a == b or b in HAND_PART_CONTAINS.get(a, ()) or a in HAND_PART_CONTAINS.get(b, ())
+
+
+def _named_in(part: str, t: Technique) -> bool:
+    """Whether a word of the part ("foam", "ball") is part of the technique's names."""
+    words = [w for w in part.split() if len(w) > 3 and w not in {"hand", "hands"}]
+    return any(mentions(name, w) for name in names(t) for w in words)
 
 
 def _uses_related(t: Technique, part: str) -> bool:
@@ -321,8 +327,12 @@ def hand_part(atlas: Atlas, t: Technique) -> Iterator[Question]:
     for o in atlas.techniques.values():
         for part in o.hand_parts:
             users.setdefault(part, []).append(o)
-    # the parts fewest techniques share first, so the question is about this technique
-    distinctive = sorted(t.hand_parts, key=lambda p: (len(users[p]), t.hand_parts.index(p)))
+    # the parts fewest techniques share first, so the question is about this technique;
+    # a tool the name already says ("ball" for ball massage) would give the answer away
+    distinctive = sorted((p for p in t.hand_parts if not _named_in(p, t)),
+                         key=lambda p: (len(users[p]), t.hand_parts.index(p)))
+    if not distinctive:
+        return
     explanation = f"{t.name} uses the {and_list(t.hand_parts)}."
     wrong = [Option(option_key(p), sentence(p), False,
                     f"The {p} {'are' if p.endswith('s') else 'is'} used for {and_list([u.name.lower() for u in users[p]])}, "
