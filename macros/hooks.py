@@ -24,10 +24,13 @@ if str(PROJECT) not in sys.path:
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
 from macros.atlas.export import api_files  # noqa: E402
+from macros.atlas.glossary import matcher_for  # noqa: E402
+from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
 from macros.atlas.linking import redirect_files  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
 from macros.atlas.rendering import Renderer  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
+from macros.atlas.study.flashcards import deck_files  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 
@@ -49,7 +52,20 @@ def on_config(config):
         config.nav = fill_nav(config.nav or [], atlas)
     except ValueError as err:
         raise PluginError(str(err)) from None
+    if TOOLTIPS not in config.markdown_extensions:
+        config.markdown_extensions.append(TOOLTIPS)
     return config
+
+
+# Glossary terms become tooltips on every page; the extension needs to know
+# which page it converts (no tooltip for a term on its own page).
+TOOLTIPS = GlossaryTooltips()
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    TOOLTIPS.page = Page(page.file.src_uri, matcher_for(_atlas(config).glossary),
+                         enabled=page.meta.get("tooltips", True) is not False)
+    return markdown
 
 
 def on_files(files: Files, config) -> Files:
@@ -66,7 +82,8 @@ def on_files(files: Files, config) -> Files:
     project = Path(config.config_file_path).resolve().parent
     renderer = Renderer(project / "overrides" / "partials" / "atlas", config.site_url)
     static = {**api_files(atlas, config.site_url, os.environ.get("SOURCE_DATE_EPOCH")),
-              **redirect_files(renderer, atlas, config.site_url)}
+              **redirect_files(renderer, atlas, config.site_url),
+              **deck_files(atlas, _deck_timestamp(config), config.site_url or "")}
     taken = {f.dest_uri: f.src_uri for f in files}
     for path in static:
         if path in taken:
@@ -75,6 +92,15 @@ def on_files(files: Files, config) -> Files:
     for path, content in static.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def _deck_timestamp(config) -> float:
+    """When the decks were last changed, for Anki (it updates a note only from a
+    newer one): SOURCE_DATE_EPOCH for reproducible builds, else the newest data file."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    data = Path(config.config_file_path).resolve().parent / "data"
+    return max(p.stat().st_mtime for p in data.rglob("*") if p.is_file())
 
 
 def on_page_context(context, page, config, nav):

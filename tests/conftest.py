@@ -26,6 +26,15 @@ def run_mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subproce
     )
 
 
+def visible_text(element) -> str:
+    """An element's text as a reader sees it, whitespace collapsed.
+
+    Not ``get_text(" ")``: that puts a space at every tag, and glossary terms
+    are wrapped in <abbr> tags, so "varicose veins;" would read "varicose veins ;".
+    """
+    return " ".join(element.get_text().split())
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
@@ -90,8 +99,10 @@ RENAMED_SITE_URL = "https://atlas.example.org/atlas/"
 @pytest.fixture(scope="session")
 def renamed_site(tmp_path_factory) -> Path:
     """A copy of the project in which `stroking` was renamed `light-stroking`
-    (with `old_ids: [stroking]`), built with SITE_URL set: for redirects and
-    for the absolute URLs that only exist when the site knows its address."""
+    (with `old_ids: [stroking]`, and the references to it in other files
+    updated, as CONTRIBUTING.md asks), built with SITE_URL set: for redirects
+    and for the absolute URLs that only exist when the site knows its address."""
+    import re
     import yaml
     project = tmp_path_factory.mktemp("renamed")
     for part in SITE_PARTS:
@@ -103,6 +114,17 @@ def renamed_site(tmp_path_factory) -> Path:
     data.update(id=new, old_ids=[old])
     (project / "data" / "techniques" / f"{new}.yml").write_text(yaml.safe_dump(data, sort_keys=False))
     path.unlink()
+    # References are ids on their own line: `technique: <id>` in guide steps, `- <id>` in `related`.
+    reference = re.compile(rf"^(\s*(?:technique: |- )){re.escape(old)}$", re.M)
+    for other in (project / "data").glob("*/*.yml"):
+        if other.stem != new:  # its own old_ids keep the old id
+            other.write_text(reference.sub(rf"\g<1>{new}", other.read_text()))
+    # Claims naming the technique follow the rename, as its author would update them.
+    for claim_file in (project / "data" / "claims").glob("*.yml"):
+        claim = yaml.safe_load(claim_file.read_text())
+        if old in (claim.get("techniques") or []):
+            claim["techniques"] = [new if t == old else t for t in claim["techniques"]]
+            claim_file.write_text(yaml.safe_dump(claim, sort_keys=False))
     site = project / "site"
     result = run_mkdocs_build(project, site, SITE_URL=RENAMED_SITE_URL)
     assert result.returncode == 0, result.stderr

@@ -74,7 +74,8 @@ def test_no_old_ids_no_redirects():
 
 def test_embed_pages_stay_out_of_nav_search_and_index():
     pages = {p.src: p for p in embed_pages(load_atlas(FIXTURES / "valid"))}
-    assert set(pages) == {"embed/techniques/alpha.md", "embed/techniques/beta.md"}
+    assert set(pages) == {"embed/techniques/alpha.md", "embed/techniques/beta.md", "embed/techniques/kappa.md",
+                          "embed/guides/first-guide.md", "embed/guides/second-guide.md"}
     page = pages["embed/techniques/alpha.md"]
     assert not page.in_nav
     assert page.meta["template"] == "atlas-embed.html"
@@ -121,12 +122,15 @@ def test_api_files_validate_against_their_schemas_and_hold_the_data():
     files = api_files(atlas, None)
     assert set(files) == {
         "api/v1/techniques.json", "api/v1/techniques/alpha.json", "api/v1/techniques/beta.json",
+        "api/v1/techniques/kappa.json",
+        "api/v1/guides.json", "api/v1/guides/first-guide.json", "api/v1/guides/second-guide.json",
+        "api/v1/schema/guides.schema.json", "api/v1/schema/guide.schema.json",
         "api/v1/references.json", "api/v1/regions.json",
         "api/v1/schema/techniques.schema.json", "api/v1/schema/technique.schema.json",
         "api/v1/schema/references.schema.json", "api/v1/schema/regions.schema.json",
     }
     listing = _validate(files, "api/v1/techniques.json")
-    assert [t["id"] for t in listing["techniques"]] == ["alpha", "beta"]
+    assert [t["id"] for t in listing["techniques"]] == ["alpha", "beta", "kappa"]
     alpha = _validate(files, "api/v1/techniques/alpha.json")["technique"]
     assert alpha == listing["techniques"][0]
     authored = atlas.techniques["alpha"].model_dump(mode="json")

@@ -42,7 +42,8 @@ def test_nav_placeholders_are_filled_at_any_depth():
     atlas = load_atlas(FIXTURES / "valid")
     nav = fill_nav(["index.md", {"Learn": [{"Techniques": ["techniques/index.md", "atlas:techniques"]}]}], atlas)
     assert nav == ["index.md", {"Learn": [{"Techniques": [
-        "techniques/index.md", {"Alpha": "techniques/alpha.md"}, {"Beta": "techniques/beta.md"}]}]}]
+        "techniques/index.md", {"Alpha": "techniques/alpha.md"}, {"Beta": "techniques/beta.md"},
+        {"Kappa": "techniques/kappa.md"}]}]}]
 
 
 def test_unknown_nav_placeholder_is_an_error():

@@ -21,7 +21,7 @@ def overlay(fixture: Path, tmp_path: Path) -> Path:
 
 
 def test_valid_fixture_and_real_data_load():
-    assert set(load_atlas(FIXTURES / "valid").techniques) == {"alpha", "beta"}
+    assert set(load_atlas(FIXTURES / "valid").techniques) == {"alpha", "beta", "kappa"}
     atlas = load_atlas(PROJECT / "data", PROJECT)
     assert {"stroking", "rubbing", "kneading", "effleurage", "vibration", "tapotement", "cupping"} <= set(atlas.techniques)
 
@@ -64,7 +64,7 @@ def test_missing_field_names_the_field(tmp_path):
 
 def test_related_is_mirrored():
     atlas = load_atlas(FIXTURES / "valid")
-    assert atlas.related == {"alpha": ("beta",), "beta": ("alpha",)}
+    assert atlas.related == {"alpha": ("beta",), "beta": ("alpha",), "kappa": ()}
 
 
 def test_data_files_link_their_schema():

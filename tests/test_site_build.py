@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, run_mkdocs_build
+from conftest import PROJECT, run_mkdocs_build, visible_text
 from macros.atlas.catalog import load_atlas
 
 ATLAS = load_atlas(PROJECT / "data", PROJECT)
@@ -17,7 +17,7 @@ def test_every_technique_page_shows_its_data(built_site):
     for tid, t in ATLAS.techniques.items():
         soup = page(built_site, f"techniques/{tid}")
         article = soup.select_one("article")
-        text = article.get_text(" ")
+        text = visible_text(article)
         assert soup.select_one("h1").get_text(strip=True).startswith(t.name)
         for alias in t.aliases:
             assert alias.name in text
@@ -37,7 +37,7 @@ def test_related_links_go_both_ways(built_site):
 
 
 def test_index_lists_every_technique_with_summary(built_site):
-    text = page(built_site, "techniques").select_one("article").get_text(" ")
+    text = visible_text(page(built_site, "techniques").select_one("article"))
     for t in ATLAS.techniques.values():
         assert t.name in text and t.summary[:50] in text
 
@@ -67,12 +67,19 @@ def test_adding_one_file_adds_page_index_nav_and_backlink(project_copy):
     src = (project_copy / "data" / "techniques" / "stroking.yml").read_text()
     import yaml
     data = yaml.safe_load(src)
-    data.update(id="wringing", name="Wringing", aliases=[], related=["kneading"], summary="A test technique.")
-    (project_copy / "data" / "techniques" / "wringing.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    # A name no glossary term uses: a technique named like one (wringing, say)
+    # must take the term over from data/glossary.yml (MTA504 duplicate-term).
+    data.update(id="forearm-gliding", name="Forearm gliding", aliases=[], related=["kneading"],
+                summary="A test technique.")
+    (project_copy / "data" / "techniques" / "forearm-gliding.yml").write_text(yaml.safe_dump(data, sort_keys=False))
     site = project_copy / "site"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr
-    assert (site / "techniques" / "wringing" / "index.html").exists()
-    assert page(site, "techniques").select_one('article a[href="wringing/"]')
-    assert page(site, "").select_one('nav a[href="techniques/wringing/"]')
-    assert page(site, "techniques/kneading").select("#related ~ ul")[0].select_one('a[href="../wringing/"]')
+    assert (site / "techniques" / "forearm-gliding" / "index.html").exists()
+    assert page(site, "techniques").select_one('article a[href="forearm-gliding/"]')
+    assert page(site, "").select_one('nav a[href="techniques/forearm-gliding/"]')
+    assert page(site, "techniques/kneading").select("#related ~ ul")[0].select_one('a[href="../forearm-gliding/"]')
+    # ... and its comparison-table row, facet pages and glossary entry
+    assert page(site, "compare").select_one('tr[data-technique="forearm-gliding"] a[href="../techniques/forearm-gliding/"]')
+    assert page(site, f"browse/family/{data['family']}").select_one('article a[href="../../../techniques/forearm-gliding/"]')
+    assert page(site, "glossary").select_one("#term-forearm-gliding")

@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 1
     print(f"data OK: {len(atlas.techniques)} techniques, {len(atlas.regions)} regions, "
-          f"{len(atlas.references)} references ({time.perf_counter() - started:.2f} s)")
+          f"{len(atlas.references)} references, {len(atlas.claims)} claims, {len(atlas.benefits)} benefits, "
+          f"{len(atlas.guides)} guides, {len(atlas.comparisons)} comparisons, {len(atlas.glossary)} glossary terms "
+          f"({time.perf_counter() - started:.2f} s)")
     return 0
 
 

@@ -6,12 +6,36 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   whichever side wrote the relation, sorted by name.
 - ``files``: technique id -> the data file it came from (for messages and
   "edit this page" links).
+- ``used_in``: technique id -> the guide steps that use it (``StepRef``: guide
+  id, variant id or None, 1-based step number; its ``anchor`` is the step's
+  link target), in guide order then step order; empty for unused techniques.
+- ``guide_techniques``: guide id -> ids of the techniques its steps use, in
+  the order they first appear.
+- ``guide_files``: guide id -> the data file it came from.
+
 - ``drawings``: figure id -> the artwork (SVG path data) of each figure that
   draws regions; ``views``: figure id -> what each figure shows, close-ups
   included; ``region_views``: region id -> ids of the figures that show it
   (see :mod:`macros.atlas.figures`).
-- ``moved``: collection (``techniques``) -> old id -> current id, from the
-  entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``comparisons``: the pairs of data/comparisons.yml as :class:`~.comparing.Pair`
+  (page source path and title derived, old technique ids resolved);
+  ``comparisons_of``: technique id -> the pairs it is part of.
+- ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
+  technique's name and aliases (defined by its summary) plus data/glossary.yml.
+- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
+  from the entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``claims_by_technique``: technique id -> ids of the claims made for it.
+- ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
+  in general first.
+- ``general_claims``: ids of the claims about massage in general.
+- ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
+  of it (technique sources, claims, and whatever other feature registers a citer).
+
+``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group;
+``guides`` by audience, then title.
+
+Study mode derives its quizzes, flashcards and key terms from the atlas with
+pure functions in :mod:`macros.atlas.study` rather than storing them here.
 """
 from __future__ import annotations
 
@@ -19,14 +43,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import figure_rules  # noqa: F401  (registers the figure rules)
+from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
+from .comparing import Pair, derive_pairs, pairs_by_technique
+from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
+from .glossary import Term, glossary_terms
+from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
-from .models import Figure, Reference, Region, Technique
+from .models import Benefit, Claim, Comparison, ExamMap, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check
+from .rules import Loaded, check, check_atlas
+from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
-TECHNIQUE_SUFFIXES = (".yml", ".yaml")
+ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -34,21 +63,42 @@ class Atlas:
     techniques: dict[str, Technique]  # in display order (by name)
     regions: dict[str, Region]
     references: dict[str, Reference]
+    claims: dict[str, Claim] = field(default_factory=dict)
+    benefits: dict[str, Benefit] = field(default_factory=dict)
+    exam_map: ExamMap | None = None  # data/exam-map.yml: the exam's content areas (study mode)
+    guides: dict[str, Guide] = field(default_factory=dict)  # in display order
     # --- derived -------------------------------------------------------------
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    used_in: dict[str, tuple[StepRef, ...]] = field(default_factory=dict)
+    guide_techniques: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    guide_files: dict[str, str] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     drawings: dict[str, Drawing] = field(default_factory=dict)
     views: dict[str, View] = field(default_factory=dict)
     region_views: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    comparisons: tuple[Pair, ...] = ()
+    comparisons_of: dict[str, tuple[Pair, ...]] = field(default_factory=dict)
+    glossary: tuple[Term, ...] = ()
+    claims_by_technique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    general_claims: tuple[str, ...] = ()
+    cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
-        try:
-            return self.techniques[technique_id]
-        except KeyError:
-            known = ", ".join(self.techniques)
-            raise KeyError(f"Unknown technique id `{technique_id}`. Known ids: {known}.") from None
+        return _lookup(self.techniques, technique_id, "technique")
+
+    def guide(self, guide_id: str) -> Guide:
+        return _lookup(self.guides, guide_id, "guide")
+
+
+def _lookup(entries: dict, entry_id: str, kind: str):
+    """An entry by id, or a KeyError that lists the known ids (shown when a macro is given a bad id)."""
+    try:
+        return entries[entry_id]
+    except KeyError:
+        raise KeyError(f"Unknown {kind} id `{entry_id}`. Known ids: {', '.join(entries)}.") from None
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -58,23 +108,30 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
-    """Read and validate every data file; return entries and shape problems."""
+def _read_folder(folder: Path, root: Path, model) -> tuple[list[Entry], list[Problem]]:
+    """Every one-entry file in a folder such as data/techniques or data/guides; none if it is missing."""
+    entries: list[Entry] = []
     problems: list[Problem] = []
-    techniques: list[Entry] = []
-    for path in sorted((data_dir / "techniques").iterdir()) if (data_dir / "techniques").is_dir() else []:
-        if path.suffix in TECHNIQUE_SUFFIXES and not path.name.startswith("."):
-            entry, found = load_one(path, _rel(path, root), Technique)
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix in ENTRY_FILE_SUFFIXES and not path.name.startswith("."):
+            entry, found = load_one(path, _rel(path, root), model)
             problems += found
             if entry:
-                techniques.append(entry)
-    figures: list[Entry] = []
-    for path in sorted((data_dir / "figures").glob("*.yml")):
-        entry, found = load_one(path, _rel(path, root), Figure)
-        problems += found
-        figures += [entry] if entry else []
+                entries.append(entry)
+    return entries, problems
+
+
+def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Read and validate every data file; return entries and shape problems."""
+    techniques, problems = _read_folder(data_dir / "techniques", root, Technique)
+    figures, found = _read_folder(data_dir / "figures", root, Figure)
+    problems += found
+    claims, found = _read_folder(data_dir / "claims", root, Claim)
+    problems += found
+    guides, found = _read_folder(data_dir / "guides", root, Guide)
+    problems += found
     vocabularies = {}
-    for name, model in (("regions", Region), ("references", Reference)):
+    for name, model in (("regions", Region), ("references", Reference), ("benefits", Benefit)):
         path = data_dir / f"{name}.yml"
         if path.exists():
             vocabularies[name], found = load_list(path, _rel(path, root), model)
@@ -82,7 +139,20 @@ def read(data_dir: Path, root: Path) -> tuple[Loaded, list[Problem]]:
         else:
             vocabularies[name] = []
             problems.append(Problem("MTA002", _rel(path, root), "", "This vocabulary file is missing."))
-    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures), problems
+    exam_map = None
+    path = data_dir / "exam-map.yml"
+    if path.exists():  # optional: without it the site has no exam map page
+        exam_map, found = load_one(path, _rel(path, root), ExamMap)
+        problems += found
+    # Optional files: a site without comparisons or extra glossary terms is fine.
+    optional = {}
+    for name, model in (("comparisons", Comparison), ("glossary", glossary_item_model)):
+        path = data_dir / f"{name}.yml"
+        optional[name], found = load_list(path, _rel(path, root), model) if path.exists() else ([], [])
+        problems += found
+    return Loaded(techniques, vocabularies["regions"], vocabularies["references"], figures=figures,
+                  comparisons=optional["comparisons"], glossary=optional["glossary"],
+                  claims=claims, benefits=vocabularies["benefits"], guides=guides, exam_map=exam_map), problems
 
 
 def derive(loaded: Loaded) -> Atlas:
@@ -94,19 +164,32 @@ def derive(loaded: Loaded) -> Atlas:
             mirrored[t.id].add(other)
             mirrored[other].add(t.id)
     order = {tid: i for i, tid in enumerate(techniques)}
+    guides = derive_guides(loaded, techniques)
     figures = {e.model.id: e.model for e in loaded.figures}
     drawings, views = draw(figures)
+    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
+             "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}}
+    pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
         regions={e.model.id: e.model for e in loaded.regions},
         references={e.model.id: e.model for e in loaded.references},
+        exam_map=loaded.exam_map.model if loaded.exam_map else None,
         related={tid: tuple(sorted(ids, key=order.__getitem__)) for tid, ids in mirrored.items()},
         files={e.model.id: e.file for e in loaded.techniques},
+        guides=guides.guides,
+        used_in=guides.used_in,
+        guide_techniques=guides.guide_techniques,
+        guide_files=guides.guide_files,
         figures=figures,
         drawings=drawings,
         views=views,
         region_views={e.model.id: tuple(v for v in views if e.model.id in views[v].shows) for e in loaded.regions},
-        moved={"techniques": {old: t.id for t in techniques.values() for old in t.old_ids}},
+        comparisons=pairs,
+        comparisons_of=pairs_by_technique(pairs, techniques),
+        glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
+        **derive_evidence(loaded, list(techniques)),
+        moved=moved,
     )
 
 
@@ -119,7 +202,11 @@ def load_atlas(data_dir: Path | str, root: Path | str | None = None) -> Atlas:
         problems = check(loaded)
     if problems:
         raise DataError(problems)
-    return derive(loaded)
+    atlas = derive(loaded)
+    problems = check_atlas(loaded, atlas, root)
+    if problems:
+        raise DataError(problems)
+    return atlas
 
 
 _cache: dict[str, tuple[tuple, Atlas]] = {}

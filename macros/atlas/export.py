@@ -26,7 +26,8 @@ from datetime import datetime, timezone
 from pydantic import ConfigDict, Field, create_model
 
 from .catalog import Atlas
-from .models import Model, Reference, Region, Slug, Technique
+from .guides import guide_src
+from .models import Guide, Model, Reference, Region, Slug, Technique
 from .urls import embed_src, entry_src, url_of
 
 API_ROOT = "api/v1"
@@ -87,6 +88,14 @@ class TechniqueRecord(Technique, Record):
     embed_path: str = Field(description="Its embeddable card, relative to `site_url`: embed/techniques/<id>/.")
 
 
+class GuideRecord(Guide, Record):
+    """A step-by-step guide as authored in data/guides/<id>.yml, plus where it lives.
+    Step n of the guide is at `path` + `#step-<n>`."""
+
+    path: str = Field(description="Its page, relative to `site_url`: guides/<id>/.")
+    embed_path: str = Field(description="Its embeddable card, relative to `site_url`: embed/guides/<id>/.")
+
+
 class ReferenceRecord(Reference, Record):
     """A verified published source, as in data/references.yml."""
 
@@ -104,6 +113,13 @@ def technique_records(atlas: Atlas) -> list[TechniqueRecord]:
             "path": url_of(src), "embed_path": url_of(embed_src(src)),
         }))
     return records
+
+
+def guide_records(atlas: Atlas) -> list[GuideRecord]:
+    return [
+        GuideRecord(**{**dict(g), "path": url_of(guide_src(g.id)), "embed_path": url_of(embed_src(guide_src(g.id)))})
+        for g in atlas.guides.values()
+    ]
 
 
 # --- the export registry ------------------------------------------------------------
@@ -131,6 +147,9 @@ def register(export: Export) -> Export:
 
 register(Export("techniques", "technique", TechniqueRecord, technique_records, item_files=True,
                 what="Every technique: what it is, how to perform it, safety, related techniques, sources."))
+register(Export("guides", "guide", GuideRecord, guide_records, item_files=True,
+                what="Every step-by-step guide: who it is for, what you need, each step with its technique, "
+                     "pressure, regions and direction, and its safety notes."))
 register(Export("references", "reference", ReferenceRecord,
                 lambda atlas: [ReferenceRecord(**dict(r)) for r in atlas.references.values()],
                 what="The verified published sources that pages cite, with DOI or PubMed ids."))

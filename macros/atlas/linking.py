@@ -4,9 +4,10 @@ that keep an entry's old URLs working after its id had to change.
 
 Knows nothing of MkDocs: it lists pages and renders files; the hook adds them.
 
-To make another collection linkable (guides, for example), register it once::
+To make another collection linkable, register it once, as techniques and
+guides are below::
 
-    register(Collection("guides", lambda atlas: atlas.guides, title=lambda g: g.title,
+    register(Collection("guides", "guide", lambda atlas: atlas.guides, title=lambda g: g.title,
                         card="embed-guide.html", card_context=lambda atlas, g: {"g": g}))
 
 and give its model an ``old_ids`` field, its entries a place in
@@ -20,6 +21,7 @@ from typing import Any
 
 from .catalog import Atlas
 from .export import EXPORTS, collection_path, item_path, schema_path
+from .models import AUDIENCE_LABELS
 from .rendering import Renderer, link
 from .sitemap import GeneratedPage
 from .urls import EMBED_ROOT, absolute_url, embed_src, entry_src, href, url_of
@@ -64,6 +66,19 @@ register(Collection(
 ))
 
 
+register(Collection(
+    "guides", "guide", lambda atlas: atlas.guides,
+    # Every step also has its own anchor, #step-<n>, recorded by the URL contract.
+    sections=(("steps", "the steps; each step also has its own anchor, #step-1, #step-2..."),
+              ("what-you-need", "what you need"), ("preparation", "preparation"),
+              ("aftercare", "aftercare"), ("see-a-professional", "when to stop and see a professional"),
+              ("common-mistakes", "common mistakes")),
+    title=lambda g: g.title,
+    card="embed-guide.html",
+    card_context=lambda atlas, g: {"g": g, "audience": AUDIENCE_LABELS[g.audience]},
+))
+
+
 def _entry(atlas: Atlas, collection: str, entry_id: str) -> tuple[Collection, Any]:
     if collection not in COLLECTIONS:
         raise KeyError(f"Unknown collection `{collection}`. Known: {', '.join(COLLECTIONS)}.")
@@ -87,6 +102,8 @@ def embed_pages(atlas: Atlas) -> list[GeneratedPage]:
                 embed_src(entry_src(spec.name, entry_id)), spec.title(entry), spec.description(entry),
                 "embed_card()",
                 {"template": EMBED_TEMPLATE, "robots": "noindex", "search": {"exclude": True},
+                 # A card loads no scripts, so glossary terms could not show their tooltips.
+                 "tooltips": False,
                  "collection": spec.name, "entry": entry_id},
                 in_nav=False,
             ))

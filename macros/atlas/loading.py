@@ -2,6 +2,7 @@
 field path and line instead of stopping at the first one."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,8 +199,13 @@ def load_one(path: Path, rel: str, model: type[Model]) -> tuple[Entry | None, li
     return validate(model, data, rel, node)
 
 
-def load_list(path: Path, rel: str, model: type[Model]) -> tuple[list[Entry], list[Problem]]:
-    """A file that holds a list of entries (a keyed vocabulary)."""
+def load_list(path: Path, rel: str, model: type[Model] | Callable[[Any], type[Model]]
+              ) -> tuple[list[Entry], list[Problem]]:
+    """A file that holds a list of entries (a keyed vocabulary).
+
+    ``model`` may also be a function that picks the model for each item, for
+    files whose items come in more than one shape (data/glossary.yml).
+    """
     data, node, problems = read_yaml(path, rel)
     if problems:
         return [], problems
@@ -208,7 +214,8 @@ def load_list(path: Path, rel: str, model: type[Model]) -> tuple[list[Entry], li
                             node.start_mark.line + 1)]
     entries, problems = [], []
     for index, item in enumerate(data):
-        entry, found = validate(model, item, rel, node, index)
+        item_model = model if isinstance(model, type) else model(item)
+        entry, found = validate(item_model, item, rel, node, index)
         problems += found
         if entry:
             entries.append(entry)

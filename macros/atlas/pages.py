@@ -6,9 +6,14 @@ add their sets here (guides, benefits, comparisons, facets, embeds...).
 from __future__ import annotations
 
 from .catalog import Atlas
+from .evidence_views import benefit_src
+from .facets import facet_values
+from .guides import guide_src
 from .linking import embed_pages
 from .rendering import technique_src
 from .sitemap import GeneratedPage, page_set
+from .study.quiz import quizzes
+from .study.terms import CARDS_SRC, EXAM_MAP_SRC, quiz_src
 
 
 # Every page carries the whole navigation, so listing every technique in it
@@ -27,7 +32,73 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     ]
 
 
+@page_set("guides")
+def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
+        for g in atlas.guides.values()
+    ]
+
+
+@page_set("benefits")
+def benefit_pages(atlas: Atlas) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id})
+        for b in atlas.benefits.values()
+    ]
+
+
+@page_set("study")
+def study_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = [GeneratedPage(CARDS_SRC, "Printable technique cards",
+                           "One page per technique to print and study: definition, how to perform it, "
+                           "pressure, contraindications.", "study_cards()", {"search": {"exclude": True}})]
+    if atlas.exam_map:
+        pages.append(GeneratedPage(EXAM_MAP_SRC, f"{atlas.exam_map.exam} exam map",
+                                   f"Which pages of the atlas serve each content area of the {atlas.exam_map.exam}, "
+                                   "and which areas it does not cover.", "exam_map()"))
+    return pages
+
+
+@page_set("quizzes")
+def quiz_pages(atlas: Atlas) -> list[GeneratedPage]:
+    # Reached from the Study page and each technique page, not the navigation;
+    # left out of search so a search for a technique finds its page, not its quiz.
+    return [GeneratedPage(quiz_src(q.id), q.title, q.description, "study_quiz()",
+                          {"quiz": q.id, "search": {"exclude": True}}, in_nav=False)
+            for q in quizzes(atlas)]
+
+
 @page_set("embeds")
 def embeds(atlas: Atlas) -> list[GeneratedPage]:
     """Embeddable cards, /embed/<collection>/<id>/: reached from other sites' iframes only."""
     return embed_pages(atlas)
+
+
+# --- comparisons and facets (issue 5) ---------------------------------------------
+
+@page_set("comparisons")
+def comparison_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = []
+    for pair in atlas.comparisons:
+        a, b = (atlas.techniques[tid].name for tid in pair.ids)
+        description = f"{a} and {b.lower()} side by side: what they share and what tells them apart."
+        pages.append(GeneratedPage(pair.src, pair.title, description, "comparison_page()", {"comparison": pair.slug}))
+    return pages
+
+
+_FACET_DESCRIPTIONS = {
+    "region": "Massage techniques used on {phrase}.",
+    "pressure": "Massage techniques done with {phrase}.",
+    "family": "Massage techniques grouped as {phrase}.",
+}
+
+
+@page_set("facets")
+def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
+    """One page per facet value, used or not (stable addresses); reached from /browse/, not the nav."""
+    return [
+        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase), "facet_page()",
+                      {"facet": v.facet, "value": v.value}, in_nav=False)
+        for v in facet_values(atlas)
+    ]

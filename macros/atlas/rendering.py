@@ -9,7 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .catalog import Atlas
+from .facets import facet_src
 from .figures import fmt, technique_map
+from .guides import guide_src
 from .problems import RULES
 from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, KINDS, Model, Technique
 from .urls import absolute_url, embed_src, href, url_of
@@ -81,7 +83,7 @@ class Renderer:
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
-            link=link, url_of=url_of, embed_src=embed_src, href=href,
+            link=link, url_of=url_of, embed_src=embed_src, href=href, facet_src=facet_src,
             absolute_url=lambda url: absolute_url(site_url, url),
         )
 
@@ -89,6 +91,10 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def technique_page(self, atlas: Atlas, technique_id: str, page_src: str) -> str:
+        # Imported here because evidence_views builds on this module.
+        from .evidence_views import technique_claims
+
+        from .study.render import technique_study  # late: study builds on this module
         technique = atlas.technique(technique_id)
         related = [(atlas.techniques[r], link(page_src, technique_src(r))) for r in atlas.related[technique.id]]
         return self.render(
@@ -100,6 +106,11 @@ class Renderer:
             all_regions=atlas.regions,
             related=related,
             references=[atlas.references[s] for s in technique.sources],
+            used_in=used_in_links(atlas, technique.id, page_src),
+            # The whole atlas, for features' partials at their slots.
+            atlas=atlas,
+            claims=technique_claims(atlas, technique.id, page_src),
+            study=technique_study(atlas, technique.id, page_src),
         )
 
     def technique_index(self, atlas: Atlas, page_src: str) -> str:
@@ -113,12 +124,29 @@ class Renderer:
         return self.render("field-reference.html", fields=describe_fields(KINDS[kind]))
 
 
+def used_in_links(atlas: Atlas, technique_id: str, page_src: str) -> list[tuple]:
+    """The guide steps that use a technique, grouped by guide:
+    [(guide, guide link, [(step, step label, step link), ...]), ...]."""
+    groups: dict[str, list] = {}
+    for ref in atlas.used_in.get(technique_id, ()):
+        guide = atlas.guides[ref.guide]
+        href = link(page_src, guide_src(guide.id))
+        if ref.variant is None:
+            step, label = guide.steps[ref.number - 1], f"Step {ref.number}"
+        else:
+            variant = next(v for v in guide.variants if v.id == ref.variant)
+            step, label = variant.steps[ref.number - 1], f"{variant.title}, step {ref.number}"
+        groups.setdefault(guide.id, []).append((step, label, f"{href}#{ref.anchor}"))
+    return [(atlas.guides[g], link(page_src, guide_src(g)), steps) for g, steps in groups.items()]
+
+
 def describe_fields(model: type[Model], prefix: str = "") -> list[dict]:
     """Rows for the contributor field reference, generated from the model."""
     schema = model.model_json_schema()
     defs = schema.get("$defs", {})
     rows = []
-    for name, info in model.model_fields.items():
+    for field_name, info in model.model_fields.items():
+        name = info.alias or field_name  # authors write the alias, e.g. `from`
         prop = schema["properties"][name]
         allowed = _allowed(prop, defs)
         rows.append({

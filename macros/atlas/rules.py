@@ -10,9 +10,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loading import Entry
 from .problems import RULES, Problem
+
+if TYPE_CHECKING:
+    from .catalog import Atlas
 
 
 @dataclass(frozen=True)
@@ -22,18 +26,33 @@ class Loaded:
     techniques: list[Entry]
     regions: list[Entry]
     references: list[Entry]
+    comparisons: list[Entry] = field(default_factory=list)
+    glossary: list[Entry] = field(default_factory=list)  # GlossaryTerm or TechniqueTermNote entries
     figures: list[Entry] = field(default_factory=list)
+    claims: list[Entry] = field(default_factory=list)
+    benefits: list[Entry] = field(default_factory=list)
+    guides: list[Entry] = field(default_factory=list)
+    exam_map: Entry | None = None  # data/exam-map.yml, optional (study mode)
 
 
 CrossRule = Callable[[Loaded], Iterator[Problem]]
-CROSS_RULES: dict[str, CrossRule] = {}
+# A code may have several checks, one per kind of file it applies to (for
+# example MTA203 for technique relations and for the techniques a claim names).
+CROSS_RULES: dict[str, list[CrossRule]] = {}
+# Rules that need what the build derives (which pages the site will have, for
+# example). They run on the derived atlas, only after every cross rule passed.
+AtlasRule = Callable[[Loaded, "Atlas", Path], Iterator[Problem]]
+ATLAS_RULES: dict[str, list[AtlasRule]] = {}
 
 
-def rule(code: str):
-    assert code in RULES, code
+def rule(code: str, registry: dict | None = None):
+    """Register a cross rule under its code (``registry``: another phase's table)."""
+    registry = CROSS_RULES if registry is None else registry
+    other = ATLAS_RULES if registry is CROSS_RULES else CROSS_RULES
+    assert code in RULES and code not in other, f"{code} is registered in both rule phases"
 
-    def register(func: CrossRule) -> CrossRule:
-        CROSS_RULES[code] = func
+    def register(func):
+        registry.setdefault(code, []).append(func)
         return func
 
     return register
@@ -41,7 +60,7 @@ def rule(code: str):
 
 @rule("MTA201")
 def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
-    for entry in [*data.techniques, *data.figures]:
+    for entry in [*data.techniques, *data.figures, *data.claims, *data.guides]:
         stem = Path(entry.file).stem
         if entry.model.id != stem:
             yield Problem("MTA201", entry.file, "id",
@@ -50,7 +69,7 @@ def id_matches_file_name(data: Loaded) -> Iterator[Problem]:
 
 @rule("MTA202")
 def ids_are_unique(data: Loaded) -> Iterator[Problem]:
-    for entries in (data.techniques, data.regions, data.references):
+    for entries in (data.techniques, data.regions, data.references, data.claims, data.benefits, data.guides):
         first: dict[str, Entry] = {}
         for entry in entries:
             earlier = first.setdefault(entry.model.id, entry)
@@ -158,7 +177,7 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
     """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
-    return (data.techniques,)
+    return (data.techniques, data.guides)
 
 
 @rule("MTA701")
@@ -195,5 +214,21 @@ def old_ids_are_not_own_id(data: Loaded) -> Iterator[Problem]:
                                   f"`{old}` is this entry's own id.", entry.line("old_ids", i))
 
 
+def unused_entries(entries: list[Entry], used: set[str], code: str, message: str) -> Iterator[Problem]:
+    """Shared vocabularies report the entries nothing uses; `message` has `{id}` for the entry's id."""
+    for entry in entries:
+        if entry.model.id not in used:
+            yield Problem(code, entry.file, entry.field("id"), message.format(id=entry.model.id), entry.line("id"))
+
+
 def check(data: Loaded) -> list[Problem]:
-    return [problem for func in CROSS_RULES.values() for problem in func(data)]
+    return [problem for funcs in CROSS_RULES.values() for func in funcs for problem in func(data)]
+
+
+def atlas_rule(code: str):
+    """Register a rule that runs on the derived atlas; it also gets the project root."""
+    return rule(code, ATLAS_RULES)
+
+
+def check_atlas(data: Loaded, atlas: "Atlas", root: Path) -> list[Problem]:
+    return [problem for funcs in ATLAS_RULES.values() for func in funcs for problem in func(data, atlas, root)]

@@ -4,14 +4,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Figure, Reference, Region, Technique
+from .models import Benefit, Claim, Comparison, ExamMap, Figure, GlossaryItem, Guide, Reference, Region, Technique
 
 # file name in data/schema -> (model, whether the data file is a list of entries)
 SCHEMAS = {
     "technique.schema.json": (Technique, False),
     "regions.schema.json": (Region, True),
     "references.schema.json": (Reference, True),
+    "guide.schema.json": (Guide, False),
     "figure.schema.json": (Figure, False),
+    "comparisons.schema.json": (Comparison, True),
+    "glossary.schema.json": (GlossaryItem, True),
+    "claim.schema.json": (Claim, False),
+    "benefits.schema.json": (Benefit, True),
+    "exam-map.schema.json": (ExamMap, False),
 }
 
 

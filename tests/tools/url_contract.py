@@ -8,7 +8,7 @@ contract` builds the site and runs it with --update.
 Recorded: every page (hand-written, generated, embeds, redirects), every JSON
 file of the API, and the anchors practices deep-link to: the section headings
 of the pages of linkable collections (/techniques/<id>/...) and every
-`#claim-`, `#step-` and `#ref-` anchor anywhere.
+`#claim-`, `#step-`, `#ref-` and glossary `#term-` anchor anywhere.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 CONTRACT_DIR = PROJECT / "tests" / "contract"
 URLS = CONTRACT_DIR / "published-urls.txt"
 FIELDS = CONTRACT_DIR / "api-v1-fields.txt"
-DEEP_ANCHOR_PREFIXES = ("claim-", "step-", "ref-")
+DEEP_ANCHOR_PREFIXES = ("claim-", "step-", "ref-", "term-")
 NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml")
 
 URLS_HEADER = """\

@@ -1,0 +1,111 @@
+"""The columns of the comparison table on /compare/, one function each.
+
+A column is registered with :func:`column` and returns a :class:`Cell` per
+technique: what to show and the key the table sorts by. The template
+(comparison-table.html) knows no column by name, so a feature adds a column
+by registering one function here, e.g. the claims feature::
+
+    @column("claims", "Claims", numeric=True, sorts="most evidence-backed claims first")
+    def claims(atlas, t):
+        counts = ...  # from atlas
+        return Cell(items=("2 evidence-backed", "3 traditional"), sort=-2)
+
+Sort keys are chosen so that sorting means something: pressure and pace
+from light/slow to deep/fast, place in a session from opening to closing,
+lists by how many things they name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, Technique
+
+if TYPE_CHECKING:
+    from .catalog import Atlas
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""  # shown as one line
+    items: tuple[str, ...] = ()  # shown as a list, after the text
+    note: str = ""  # a small line under the rest
+    scale: tuple[int, int, int] | None = None  # (lowest, highest, steps), drawn as a small gauge
+    sort: str | float = ""  # what the column sorts by: numbers sort numerically
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool
+    sorts: str  # how it sorts, in words, for the caption
+    cell: Callable[[Atlas, Technique], Cell]
+
+
+COLUMNS: list[Column] = []
+
+
+def column(key: str, label: str, numeric: bool = False, sorts: str = ""):
+    """Register a column; columns appear in registration order, after the technique name."""
+
+    def register(func: Callable[[Atlas, Technique], Cell]) -> Callable[[Atlas, Technique], Cell]:
+        assert key not in {c.key for c in COLUMNS}, f"column `{key}` registered twice"
+        COLUMNS.append(Column(key, label, numeric, sorts, func))
+        return func
+
+    return register
+
+
+def _range_cell(values: list[str], order: tuple[str, ...]) -> Cell:
+    from .rendering import span  # late: rendering imports the catalog
+    low, high = min(map(order.index, values)), max(map(order.index, values))
+    # Sort by the lightest level, then the heaviest: "light" < "light to firm" < "moderate".
+    return Cell(text=span(values, order).capitalize(), scale=(low, high, len(order)), sort=low * 10 + high)
+
+
+@column("family", "Family", sorts="alphabetically")
+def family(atlas: Atlas, t: Technique) -> Cell:
+    return Cell(text=FAMILY_LABELS[t.family], sort=FAMILY_LABELS[t.family])
+
+
+@column("pressure", "Pressure", numeric=True, sorts="from light to deep")
+def pressure(atlas: Atlas, t: Technique) -> Cell:
+    return _range_cell(t.pressure, PRESSURE_ORDER)
+
+
+@column("pace", "Pace", numeric=True, sorts="from slow to fast")
+def pace(atlas: Atlas, t: Technique) -> Cell:
+    return _range_cell(t.pace, PACE_ORDER)
+
+
+@column("hand_parts", "Hand parts", numeric=True, sorts="by how many are used")
+def hand_parts(atlas: Atlas, t: Technique) -> Cell:
+    return Cell(text=", ".join(t.hand_parts).capitalize(), sort=len(t.hand_parts))
+
+
+@column("regions", "Body areas", numeric=True, sorts="by how many body regions")
+def regions(atlas: Atlas, t: Technique) -> Cell:
+    groups = []  # the regions' larger areas, in the order of data/regions.yml (head to foot)
+    for region in atlas.regions.values():
+        if region.id in t.regions and region.group not in groups:
+            groups.append(region.group)
+    count = len(t.regions)
+    return Cell(text=", ".join(groups).capitalize(), note=f"{count} region{'s' if count != 1 else ''}", sort=count)
+
+
+@column("session_place", "Place in a session", numeric=True, sorts="from opening to closing")
+def session_place(atlas: Atlas, t: Technique) -> Cell:
+    places = sorted(t.session_place, key=SESSION_ORDER.index)
+    first, last = SESSION_ORDER.index(places[0]), SESSION_ORDER.index(places[-1])
+    return Cell(text=", ".join(places).capitalize(), sort=first * 10 + last)
+
+
+@column("purposes", "Main purposes", sorts="alphabetically")
+def purposes(atlas: Atlas, t: Technique) -> Cell:
+    return Cell(items=tuple(t.purposes), sort=t.purposes[0])
+
+
+def table_rows(atlas: Atlas) -> list[tuple[Technique, list[Cell]]]:
+    return [(t, [c.cell(atlas, t) for c in COLUMNS]) for t in atlas.techniques.values()]

@@ -1,0 +1,98 @@
+"""Step-by-step guides: where their pages live, how their steps are walked,
+and what the build derives from them ("used in" back-links).
+
+Their rules are in guide_rules.py; they use :func:`steps_of` and the
+constants here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .figures import step_diagram
+from .models import AUDIENCE_ORDER, Guide, Step
+
+if TYPE_CHECKING:
+    from .rules import Loaded
+
+# Steps of these audiences are done with the hands (or a tool), so each must
+# name its technique; a `professional` guide's steps are what the reader does
+# before, during and after a session, and may be advice only.
+HANDS_ON_AUDIENCES = ("self", "partner")
+# What a hands-on step must say besides its technique (what the page shows and
+# the pictures feature draws).
+HANDS_ON_FIELDS = ("hand_parts", "pressure", "regions", "direction", "repetitions", "should_feel")
+
+
+def guide_src(guide_id: str) -> str:
+    """Source path of a guide page; its URL is /guides/<id>/."""
+    return f"guides/{guide_id}.md"
+
+
+@dataclass(frozen=True, order=True)
+class StepRef:
+    """Where a step is: its guide, its variant (None for the main steps) and its 1-based number."""
+
+    guide: str
+    variant: str | None
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        """The step's stable anchor: #step-<n>, or #variant-<id>-step-<n> in a variant."""
+        return f"step-{self.number}" if self.variant is None else f"variant-{self.variant}-step-{self.number}"
+
+
+def steps_of(guide: Guide) -> Iterator[tuple[StepRef, Step, tuple]]:
+    """Every step of a guide, main steps first, with its reference and field path."""
+    for i, step in enumerate(guide.steps):
+        yield StepRef(guide.id, None, i + 1), step, ("steps", i)
+    for v, variant in enumerate(guide.variants):
+        for i, step in enumerate(variant.steps):
+            yield StepRef(guide.id, variant.id, i + 1), step, ("variants", v, "steps", i)
+
+
+def step_figure(atlas, step: Step, diagram_id: str):
+    """The diagram of a hands-on step (figures.step_diagram): its regions, the
+    regions its technique must keep off, and arrows for its direction. Raises
+    figures.DiagramError when the direction cannot be drawn (rule MTA408)."""
+    technique = atlas.techniques[step.technique]
+    return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family)
+
+
+# --- derived data ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GuideDerived:
+    """What catalog.derive() adds to the Atlas for guides (see its docstring)."""
+
+    guides: dict[str, Guide]
+    used_in: dict[str, tuple[StepRef, ...]]
+    guide_techniques: dict[str, tuple[str, ...]]
+    guide_files: dict[str, str]
+
+
+def guide_order(guide: Guide) -> tuple:
+    """Guides are listed by audience (self, partner, professional), then title."""
+    return AUDIENCE_ORDER.index(guide.audience), guide.title.casefold(), guide.id
+
+
+def derive_guides(loaded: "Loaded", technique_ids) -> GuideDerived:
+    """Order the guides and mirror their steps onto the techniques they use."""
+    guides = {e.model.id: e.model for e in sorted(loaded.guides, key=lambda e: guide_order(e.model))}
+    used_in: dict[str, list[StepRef]] = {tid: [] for tid in technique_ids}
+    guide_techniques: dict[str, tuple[str, ...]] = {}
+    for guide in guides.values():
+        seen: dict[str, None] = {}
+        for ref, step, _ in steps_of(guide):
+            if step.technique is not None:
+                used_in[step.technique].append(ref)
+                seen.setdefault(step.technique)
+        guide_techniques[guide.id] = tuple(seen)
+    return GuideDerived(
+        guides=guides,
+        used_in={tid: tuple(refs) for tid, refs in used_in.items()},
+        guide_techniques=guide_techniques,
+        guide_files={e.model.id: e.file for e in loaded.guides},
+    )
