@@ -23,6 +23,7 @@ if str(PROJECT) not in sys.path:
 
 from macros.atlas import pages  # noqa: E402,F401  (registers the page sets)
 from macros.atlas.catalog import Atlas, load_atlas_cached  # noqa: E402
+from macros.atlas.markdown_ext import CaptionIsBlock  # noqa: E402
 from macros.atlas.export import api_files  # noqa: E402
 from macros.atlas.glossary import matcher_for  # noqa: E402
 from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
@@ -48,6 +49,7 @@ def _atlas(config) -> Atlas:
 @event_priority(100)  # before other plugins, so bad data stops the build first
 def on_config(config):
     atlas = _atlas(config)
+    config.markdown_extensions.append(CaptionIsBlock())
     try:
         config.nav = fill_nav(config.nav or [], atlas)
     except ValueError as err:

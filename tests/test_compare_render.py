@@ -86,7 +86,7 @@ def test_pair_page_shows_both_techniques_note_and_differences():
     (page,) = comparison_pages(ATLAS)
     assert (page.src, page.title, page.meta) == ("compare/alpha-vs-beta.md", "Alpha vs beta", {"comparison": "alpha-vs-beta"})
     body = compare_views.pair_page(renderer, ATLAS, "alpha-vs-beta", page.src)
-    assert "| | [Alpha](../techniques/alpha.md) | [Beta](../techniques/beta.md) |" in body
+    assert "| Aspect | [Alpha](../techniques/alpha.md) | [Beta](../techniques/beta.md) |" in body
     assert "Alpha glides; beta glides too, but in tests." in body
     assert "| What it is | The alpha test technique. | The beta test technique. |" in body
     assert "[alpha: safety](../techniques/alpha.md#safety)" in body

@@ -23,7 +23,27 @@
       }
     });
   }
+  // Names that third-party markup leaves out. Material's nav of a section that
+  // has an index page is labelled by the section's expand toggle, which holds
+  // only an icon: the toggle gets the section's name as hidden text, and so the nav. pymdownx.tasklist puts
+  // an item's text after its checkbox's label: the box gets the item's text.
+  function name() {
+    document.querySelectorAll(".md-nav__container > label.md-nav__link[id]").forEach(function (toggle) {
+      var link = toggle.parentElement.querySelector("a.md-nav__link");
+      if (link && !toggle.textContent.trim()) {
+        var text = document.createElement("span");
+        text.className = "atlas-visually-hidden";
+        text.textContent = link.textContent.trim();
+        toggle.appendChild(text);
+      }
+    });
+    document.querySelectorAll(".task-list-item > .task-list-control > input").forEach(function (box) {
+      if (!box.hasAttribute("aria-label")) {
+        box.setAttribute("aria-label", box.closest(".task-list-item").textContent.trim());
+      }
+    });
+  }
   // document$ emits on the first load and after each instant navigation.
-  document$.subscribe(label);
+  document$.subscribe(function () { label(); name(); });
   window.addEventListener("resize", label);
 })();
