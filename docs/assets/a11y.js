@@ -11,8 +11,12 @@
     return "";
   }
   function label() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box, i) {
-      if (box.scrollWidth > box.clientWidth) {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+    // Measure every box first, then write: interleaving the two would make the
+    // browser lay the page out again for each table.
+    var scrolls = boxes.map(function (box) { return box.scrollWidth > box.clientWidth; });
+    boxes.forEach(function (box, i) {
+      if (scrolls[i]) {
         box.tabIndex = 0;
         box.setAttribute("role", "region");
         box.setAttribute("aria-label", "Table " + (i + 1) + heading(box) + " (scrolls sideways)");
