@@ -14,7 +14,8 @@ import yaml
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
 from macros.atlas.export import EXPORTS, api_files, field_contract, source_date
-from macros.atlas.linking import embed_pages, redirect_files, redirects, render_card
+from macros.atlas.linking import embed_pages, render_card
+from macros.atlas.redirects import redirect_files, redirects
 from macros.atlas.rendering import Renderer
 from macros.atlas.urls import absolute_url, href, url_of
 
@@ -49,9 +50,12 @@ def test_old_ids_redirect_page_and_card(tmp_path):
     atlas = fixture_atlas(tmp_path, id="alpha", old_ids=["alfa", "first"])
     assert atlas.moved["techniques"] == {"alfa": "alpha", "first": "alpha"}
     pairs = {(r.old, r.new) for r in redirects(atlas)}
+    # every page whose address holds the id: page, card, quiz and the comparison it is part of
     assert pairs == {
         ("techniques/alfa/", "techniques/alpha/"), ("embed/techniques/alfa/", "embed/techniques/alpha/"),
         ("techniques/first/", "techniques/alpha/"), ("embed/techniques/first/", "embed/techniques/alpha/"),
+        ("study/quiz/alfa/", "study/quiz/alpha/"), ("study/quiz/first/", "study/quiz/alpha/"),
+        ("compare/alfa-vs-beta/", "compare/alpha-vs-beta/"), ("compare/first-vs-beta/", "compare/alpha-vs-beta/"),
     }
 
 

@@ -22,8 +22,10 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   ``comparisons_of``: technique id -> the pairs it is part of.
 - ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
-- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
-  from the entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``moved``: collection (``techniques``, ``guides``, ``regions``, ``benefits``:
+  ``rules.RENAMABLE``) -> old id -> current id, from the entries' ``old_ids``;
+  the old URLs of every page keyed by those ids redirect to the current ones
+  (:mod:`macros.atlas.redirects`).
 - ``claims_by_technique``: technique id -> ids of the claims made for it.
 - ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
   in general first.
@@ -52,7 +54,7 @@ from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
 from .models import Benefit, Claim, Comparison, ExamMap, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check, check_atlas
+from .rules import RENAMABLE, Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
 ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
@@ -167,8 +169,7 @@ def derive(loaded: Loaded) -> Atlas:
     guides = derive_guides(loaded, techniques)
     figures = {e.model.id: e.model for e in loaded.figures}
     drawings, views = draw(figures)
-    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
-             "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}}
+    moved = {name: {old: e.model.id for e in getattr(loaded, name) for old in e.model.old_ids} for name in RENAMABLE}
     pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,

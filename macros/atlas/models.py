@@ -126,7 +126,10 @@ class Avoid(Model):
 class Region(Model):
     """A named body region, used by techniques and drawn on the body maps (data/figures)."""
 
-    id: Slug = Field(description="Stable id of the region.")
+    id: Slug = Field(description="Stable id of the region; becomes the URL /browse/region/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this region was published under before; their URLs redirect here. Keep every one.")
     name: Line = Field(description="Its name as a reader would say it.")
     group: Literal["head and neck", "shoulders", "back", "front of the trunk", "arms", "legs"] = Field(
         description="The larger area it belongs to, for browsing.")
@@ -406,6 +409,9 @@ class Benefit(Model):
     """A benefit people claim for massage: one entry of data/benefits.yml."""
 
     id: Slug = Field(description="Stable id; becomes the URL /benefits/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this benefit was published under before; their URLs redirect here. Keep every one.")
     name: Line = Field(max_length=80, description="Its name as a reader would say it, e.g. `Low-back pain`.")
     group: BenefitGroup = Field(description="The larger group it is listed under on the benefit pages and the matrix.")
     description: Line = Field(description="One line saying what the benefit covers.")
