@@ -136,6 +136,10 @@ def arrows(svg) -> list[dict]:
     return out
 
 
+def direction_words(step: dict) -> str:
+    return " ".join(step["direction"]["words"].split())
+
+
 def expected_keep_off(step: dict) -> list[str]:
     """The step's own `avoid`, plus each region whose `avoid` rule applies to what the step
     works (near it, at its pressure or for its technique's family), in data/regions.yml order."""
@@ -169,8 +173,14 @@ def test_step_diagram_draws_the_steps_regions_direction_and_what_to_keep_off(bui
     labelled = {g["data-region"] for g in svg.select("g.atlas-fig__label")}
     assert labelled <= hatched and all(g.select_one("text").get_text() == "Avoid"
                                        for g in svg.select("g.atlas-fig__label"))
-    for region in labelled:  # named in the description screen readers get
-        assert REGION_NAMES[region].lower() in svg.find("desc").get_text()
+    # named for screen readers: a title naming the step, a description naming what is drawn
+    assert svg["role"] == "img" and svg.find("title")["id"] == svg["aria-labelledby"]
+    assert visible_text(svg.find("title")).startswith(f"Step {anchor.rsplit('-', 1)[1]}, {step['title']}: ")
+    desc = svg.find("desc")
+    assert desc["id"] == svg["aria-describedby"]
+    for region in step["regions"] + sorted(labelled):
+        assert REGION_NAMES[region].lower() in desc.get_text()
+    assert direction_words(step) in visible_text(desc)
     # ... and the step's text list names every region to keep off
     facts = {visible_text(dt): visible_text(dt.find_next_sibling("dd")) for dt in item.select("dl dt")}
     if keep_off:
