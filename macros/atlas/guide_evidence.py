@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 GUIDE_EVIDENCE_ANCHOR = "evidence"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Mention:
     """Where a guide names a claim: the whole guide (``step`` None) or one step."""
 
