@@ -129,7 +129,8 @@ def test_api_files_validate_against_their_schemas_and_hold_the_data():
         "api/v1/techniques/kappa.json",
         "api/v1/guides.json", "api/v1/guides/first-guide.json", "api/v1/guides/second-guide.json",
         "api/v1/schema/guides.schema.json", "api/v1/schema/guide.schema.json",
-        "api/v1/references.json", "api/v1/regions.json",
+        "api/v1/references.json", "api/v1/regions.json", "api/v1/claims.json", "api/v1/benefits.json",
+        "api/v1/schema/claims.schema.json", "api/v1/schema/benefits.schema.json",
         "api/v1/schema/techniques.schema.json", "api/v1/schema/technique.schema.json",
         "api/v1/schema/references.schema.json", "api/v1/schema/regions.schema.json",
     }
@@ -138,7 +139,7 @@ def test_api_files_validate_against_their_schemas_and_hold_the_data():
     alpha = _validate(files, "api/v1/techniques/alpha.json")["technique"]
     assert alpha == listing["techniques"][0]
     authored = atlas.techniques["alpha"].model_dump(mode="json")
-    assert {k: v for k, v in alpha.items() if k not in ("related", "path", "embed_path")} == \
+    assert {k: v for k, v in alpha.items() if k not in ("related", "path", "embed_path", "claims")} == \
         {k: v for k, v in authored.items() if k != "related"}
     # alpha.yml lists nothing; beta.yml lists alpha, and the export shows both sides
     assert authored["related"] == [] and alpha["related"] == ["beta"]
@@ -158,7 +159,7 @@ def test_every_api_file_states_version_licence_and_site():
         document = json.loads(text)
         assert document["license"]["name"] == "CC BY 4.0", path
         assert document["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
-        assert document["version"]["api"] == "1.0"
+        assert document["version"]["api"] == "1.1"
         assert document["version"]["date"] == "2026-01-01T00:00:00Z"
         assert document["site_url"] == "https://atlas.example.org/"
 

@@ -32,6 +32,9 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
 - ``general_claims``: ids of the claims about massage in general.
 - ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
   of it (technique sources, claims, and whatever other feature registers a citer).
+- ``claim_mentions``: claim id -> where guides name it
+  (:class:`~macros.atlas.guide_evidence.Mention`: the guide, and the step or
+  None for the whole guide), from the guides' and steps' ``claims``.
 
 ``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group;
 ``guides`` by audience, then title.
@@ -46,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
+from .guide_evidence import Mention, claim_mentions
 from .comparing import Pair, derive_pairs, pairs_by_technique
 from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
@@ -86,6 +90,7 @@ class Atlas:
     claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
     general_claims: tuple[str, ...] = ()
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    claim_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -190,6 +195,7 @@ def derive(loaded: Loaded) -> Atlas:
         comparisons_of=pairs_by_technique(pairs, techniques),
         glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
         **derive_evidence(loaded, list(techniques)),
+        claim_mentions=claim_mentions(guides.guides),
         moved=moved,
     )
 

@@ -63,7 +63,8 @@ register(Collection(
               ("common-mistakes", "common mistakes"), ("learning-objectives", "learning objectives"),
               ("related", "related techniques")),
     card="embed-technique.html",
-    card_context=lambda atlas, t: {"t": t, "regions": [atlas.regions[r] for r in t.regions]},
+    card_context=lambda atlas, t: {"t": t, "regions": [atlas.regions[r] for r in t.regions],
+                                   "claims": [atlas.claims[c] for c in atlas.claims_by_technique.get(t.id, ())]},
 ))
 
 

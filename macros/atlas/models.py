@@ -202,6 +202,10 @@ class Step(Model):
         default=None, description="Hands-on steps: how many times or for how long, e.g. `5-10 strokes on each side`.")
     should_feel: Line | None = Field(default=None, description="Hands-on steps: what the person receiving it should feel.")
     caution: Line | None = Field(default=None, description="Optional: a warning that belongs to this step; shown beside it.")
+    claims: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids of claims (data/claims) that people make for this step; shown with their labels "
+                    "at the end of the step. The step's own text never states them.")
 
 
 class Need(Model):
@@ -242,6 +246,10 @@ class Guide(Model):
         description="Who it is for: `self` (massage yourself), `partner` (massage someone else), "
                     "`professional` (you receive a massage from a professional).")
     introduction: Prose | None = Field(default=None, description="Optional: a short introduction in Markdown.")
+    claims: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids of claims (data/claims) about what the guide as a whole is said to do, such as "
+                    "relieving fatigue; shown with their labels in a \"What the evidence says\" box after the introduction.")
     time_needed: Line = Field(description="How long it takes, e.g. `5-10 minutes`.")
     what_you_need: list[Need] = Field(min_length=1, description="What to have ready; shown as a checklist.")
     preparation: Preparation = Field(description="The room, the position, and what to ask and check first.")
