@@ -27,8 +27,8 @@ from macros.atlas.markdown_ext import CaptionIsBlock  # noqa: E402
 from macros.atlas.export import api_files  # noqa: E402
 from macros.atlas.glossary import matcher_for  # noqa: E402
 from macros.atlas.glossary_markdown import GlossaryTooltips, Page  # noqa: E402
-from macros.atlas.linking import redirect_files  # noqa: E402
 from macros.atlas.problems import DataError  # noqa: E402
+from macros.atlas.redirects import redirect_files  # noqa: E402
 from macros.atlas.rendering import Renderer  # noqa: E402
 from macros.atlas.sitemap import fill_nav, generated_pages  # noqa: E402
 from macros.atlas.study.flashcards import deck_files  # noqa: E402

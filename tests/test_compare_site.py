@@ -20,6 +20,7 @@ TECHNIQUES = {p.stem: yaml.safe_load(p.read_text()) for p in (DATA / "techniques
 REGIONS = {r["id"]: r for r in yaml.safe_load((DATA / "regions.yml").read_text())}
 COMPARISONS = yaml.safe_load((DATA / "comparisons.yml").read_text())
 GLOSSARY = yaml.safe_load((DATA / "glossary.yml").read_text())
+CLAIMS = [yaml.safe_load(p.read_text()) for p in (DATA / "claims").glob("*.yml")]
 
 
 def page(site, path) -> BeautifulSoup:
@@ -46,7 +47,8 @@ def test_table_rows_are_the_technique_files_in_name_order(built_site):
 def test_table_cells_show_each_techniques_values(built_site):
     table = page(built_site, "compare").select_one("table[data-atlas-sortable]")
     columns = [th.get("data-column") for th in table.select("thead th")]
-    assert columns[1:] == ["family", "pressure", "pace", "hand_parts", "regions", "session_place", "purposes"]
+    assert columns[1:] == ["family", "pressure", "pace", "hand_parts", "regions", "session_place", "claims",
+                           "purposes"]
     for row in table.select("tbody tr"):
         raw = TECHNIQUES[row["data-technique"]]
         cells = dict(zip(columns[1:], row.select("td")))
@@ -62,6 +64,12 @@ def test_table_cells_show_each_techniques_values(built_site):
         assert f"{len(raw['regions'])} region" in text["regions"]
         assert text["session_place"] == ", ".join(sorted(raw["session_place"], key=SESSION_ORDER.index))
         assert [visible_text(li) for li in cells["purposes"].select("li")] == raw["purposes"]
+        # claims made for the technique (not those about massage in general), counted by label in words
+        labels = [c["label"] for c in CLAIMS if row["data-technique"] in (c.get("techniques") or [])]
+        evidence, traditional = labels.count("evidence-backed"), labels.count("traditional")
+        assert text["claims"] == (f"{evidence} evidence-backed, {traditional} traditional" if labels else "none recorded")
+        (claims_link,) = cells["claims"].select("a")
+        assert claims_link["href"] == f"../techniques/{row['data-technique']}/#claims"
 
 
 # --- side-by-side pages -----------------------------------------------------------

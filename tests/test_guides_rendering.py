@@ -10,7 +10,8 @@ import pytest
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
 from macros.atlas.export import api_files
-from macros.atlas.linking import redirects, render_card
+from macros.atlas.linking import render_card
+from macros.atlas.redirects import redirects
 from macros.atlas.guide_pages import guide_index, guide_page
 from macros.atlas.models import Guide
 from macros.atlas.pages import guide_pages

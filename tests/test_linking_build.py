@@ -57,9 +57,16 @@ def test_contract_check_catches_a_lost_page_and_a_lost_anchor(built_site):
 
 def test_renamed_technique_keeps_its_old_addresses(renamed_site):
     old, new = RENAMED
+    # every address made from the id: page, card, quiz, the comparisons it is part of, its JSON
     contract = {f"/techniques/{old}/", f"/techniques/{old}/#safety", f"/embed/techniques/{old}/",
-                f"/api/v1/techniques/{old}.json"}
+                f"/api/v1/techniques/{old}.json", f"/study/quiz/{old}/", f"/compare/{old}-vs-effleurage/",
+                f"/compare/brush-massage-vs-{old}/"}
     assert broken(renamed_site, contract) == []
+    for path, target in ((f"study/quiz/{old}", f"../{new}/"),
+                         (f"compare/{old}-vs-effleurage", f"../{new}-vs-effleurage/")):
+        assert soup(renamed_site / path / "index.html").select_one('meta[http-equiv="refresh"]')["content"] == \
+            f"0; url={target}"
+    assert not (renamed_site / "study" / "quiz" / new / "index.html").read_text().count('http-equiv="refresh"')
     redirect = soup(renamed_site / "techniques" / old / "index.html")
     assert redirect.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url=../{new}/"
     assert redirect.select_one('link[rel="canonical"]')["href"] == f"{RENAMED_SITE_URL}techniques/{new}/"

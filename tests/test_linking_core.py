@@ -14,7 +14,8 @@ import yaml
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
 from macros.atlas.export import EXPORTS, api_files, field_contract, source_date
-from macros.atlas.linking import embed_pages, redirect_files, redirects, render_card
+from macros.atlas.linking import embed_pages, render_card
+from macros.atlas.redirects import redirect_files, redirects
 from macros.atlas.rendering import Renderer
 from macros.atlas.urls import absolute_url, href, url_of
 
@@ -49,9 +50,12 @@ def test_old_ids_redirect_page_and_card(tmp_path):
     atlas = fixture_atlas(tmp_path, id="alpha", old_ids=["alfa", "first"])
     assert atlas.moved["techniques"] == {"alfa": "alpha", "first": "alpha"}
     pairs = {(r.old, r.new) for r in redirects(atlas)}
+    # every page whose address holds the id: page, card, quiz and the comparison it is part of
     assert pairs == {
         ("techniques/alfa/", "techniques/alpha/"), ("embed/techniques/alfa/", "embed/techniques/alpha/"),
         ("techniques/first/", "techniques/alpha/"), ("embed/techniques/first/", "embed/techniques/alpha/"),
+        ("study/quiz/alfa/", "study/quiz/alpha/"), ("study/quiz/first/", "study/quiz/alpha/"),
+        ("compare/alfa-vs-beta/", "compare/alpha-vs-beta/"), ("compare/first-vs-beta/", "compare/alpha-vs-beta/"),
     }
 
 
@@ -125,7 +129,8 @@ def test_api_files_validate_against_their_schemas_and_hold_the_data():
         "api/v1/techniques/kappa.json",
         "api/v1/guides.json", "api/v1/guides/first-guide.json", "api/v1/guides/second-guide.json",
         "api/v1/schema/guides.schema.json", "api/v1/schema/guide.schema.json",
-        "api/v1/references.json", "api/v1/regions.json",
+        "api/v1/references.json", "api/v1/regions.json", "api/v1/claims.json", "api/v1/benefits.json",
+        "api/v1/schema/claims.schema.json", "api/v1/schema/benefits.schema.json",
         "api/v1/schema/techniques.schema.json", "api/v1/schema/technique.schema.json",
         "api/v1/schema/references.schema.json", "api/v1/schema/regions.schema.json",
     }
@@ -134,7 +139,7 @@ def test_api_files_validate_against_their_schemas_and_hold_the_data():
     alpha = _validate(files, "api/v1/techniques/alpha.json")["technique"]
     assert alpha == listing["techniques"][0]
     authored = atlas.techniques["alpha"].model_dump(mode="json")
-    assert {k: v for k, v in alpha.items() if k not in ("related", "path", "embed_path")} == \
+    assert {k: v for k, v in alpha.items() if k not in ("related", "path", "embed_path", "claims")} == \
         {k: v for k, v in authored.items() if k != "related"}
     # alpha.yml lists nothing; beta.yml lists alpha, and the export shows both sides
     assert authored["related"] == [] and alpha["related"] == ["beta"]
@@ -154,7 +159,7 @@ def test_every_api_file_states_version_licence_and_site():
         document = json.loads(text)
         assert document["license"]["name"] == "CC BY 4.0", path
         assert document["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
-        assert document["version"]["api"] == "1.0"
+        assert document["version"]["api"] == "1.1"
         assert document["version"]["date"] == "2026-01-01T00:00:00Z"
         assert document["site_url"] == "https://atlas.example.org/"
 

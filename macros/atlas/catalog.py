@@ -22,14 +22,19 @@ Derived data (never written by authors) lives only on :class:`Atlas`:
   ``comparisons_of``: technique id -> the pairs it is part of.
 - ``glossary``: every glossary :class:`~.glossary.Term`, sorted: each
   technique's name and aliases (defined by its summary) plus data/glossary.yml.
-- ``moved``: collection (``techniques``, ``guides``) -> old id -> current id,
-  from the entries' ``old_ids``; the old URLs redirect to the current ones.
+- ``moved``: collection (``techniques``, ``guides``, ``regions``, ``benefits``:
+  ``rules.RENAMABLE``) -> old id -> current id, from the entries' ``old_ids``;
+  the old URLs of every page keyed by those ids redirect to the current ones
+  (:mod:`macros.atlas.redirects`).
 - ``claims_by_technique``: technique id -> ids of the claims made for it.
 - ``claims_by_benefit``: benefit id -> ids of its claims, those about massage
   in general first.
 - ``general_claims``: ids of the claims about massage in general.
 - ``cited_by``: reference id -> every :class:`~macros.atlas.evidence.Citation`
   of it (technique sources, claims, and whatever other feature registers a citer).
+- ``claim_mentions``: claim id -> where guides name it
+  (:class:`~macros.atlas.guide_evidence.Mention`: the guide, and the step or
+  None for the whole guide), from the guides' and steps' ``claims``.
 
 ``claims`` are ordered by benefit, evidence-backed first; ``benefits`` by group;
 ``guides`` by audience, then title.
@@ -44,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
+from .guide_evidence import Mention, claim_mentions
 from .comparing import Pair, derive_pairs, pairs_by_technique
 from .evidence import Citation, derive_evidence
 from .figures import Drawing, View, draw
@@ -52,7 +58,7 @@ from .guides import StepRef, derive_guides
 from .loading import Entry, load_list, load_one
 from .models import Benefit, Claim, Comparison, ExamMap, Figure, Guide, Reference, Region, Technique, glossary_item_model
 from .problems import DataError, Problem
-from .rules import Loaded, check, check_atlas
+from .rules import RENAMABLE, Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
 
 ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
@@ -84,6 +90,7 @@ class Atlas:
     claims_by_benefit: dict[str, tuple[str, ...]] = field(default_factory=dict)
     general_claims: tuple[str, ...] = ()
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    claim_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def technique(self, technique_id: str) -> Technique:
@@ -167,8 +174,7 @@ def derive(loaded: Loaded) -> Atlas:
     guides = derive_guides(loaded, techniques)
     figures = {e.model.id: e.model for e in loaded.figures}
     drawings, views = draw(figures)
-    moved = {"techniques": {old: t.id for t in techniques.values() for old in t.old_ids},
-             "guides": {old: g.id for g in guides.guides.values() for old in g.old_ids}}
+    moved = {name: {old: e.model.id for e in getattr(loaded, name) for old in e.model.old_ids} for name in RENAMABLE}
     pairs = derive_pairs((e.model for e in loaded.comparisons), techniques, moved["techniques"])
     return Atlas(
         techniques=techniques,
@@ -189,6 +195,7 @@ def derive(loaded: Loaded) -> Atlas:
         comparisons_of=pairs_by_technique(pairs, techniques),
         glossary=glossary_terms(techniques, (e.model for e in loaded.glossary), moved["techniques"]),
         **derive_evidence(loaded, list(techniques)),
+        claim_mentions=claim_mentions(guides.guides),
         moved=moved,
     )
 

@@ -3,12 +3,11 @@
 A column is registered with :func:`column` and returns a :class:`Cell` per
 technique: what to show and the key the table sorts by. The template
 (comparison-table.html) knows no column by name, so a feature adds a column
-by registering one function here, e.g. the claims feature::
+by registering one function here, e.g.::
 
-    @column("claims", "Claims", numeric=True, sorts="most evidence-backed claims first")
-    def claims(atlas, t):
-        counts = ...  # from atlas
-        return Cell(items=("2 evidence-backed", "3 traditional"), sort=-2)
+    @column("session_place", "Place in a session", numeric=True, sorts="from opening to closing")
+    def session_place(atlas, t):
+        return Cell(text="Opening, main", sort=1)
 
 Sort keys are chosen so that sorting means something: pressure and pace
 from light/slow to deep/fast, place in a session from opening to closing,
@@ -20,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, Technique
+from .models import FAMILY_LABELS, LABEL_ORDER, PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, Technique
 
 if TYPE_CHECKING:
     from .catalog import Atlas
@@ -33,6 +32,7 @@ class Cell:
     note: str = ""  # a small line under the rest
     scale: tuple[int, int, int] | None = None  # (lowest, highest, steps), drawn as a small gauge
     sort: str | float = ""  # what the column sorts by: numbers sort numerically
+    anchor: str = ""  # a section of the row's technique page that the text links to, e.g. "claims"
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,20 @@ def session_place(atlas: Atlas, t: Technique) -> Cell:
     places = sorted(t.session_place, key=SESSION_ORDER.index)
     first, last = SESSION_ORDER.index(places[0]), SESSION_ORDER.index(places[-1])
     return Cell(text=", ".join(places).capitalize(), sort=first * 10 + last)
+
+
+@column("claims", "Claims", numeric=True, sorts="by evidence-backed claims, then traditional ones, fewest first")
+def claims(atlas: Atlas, t: Technique) -> Cell:
+    """How many claims made for the technique carry each label, in words (no colour
+    needed), linked to the page's Claims section. Claims about massage sessions in
+    general are not counted: they say nothing about one technique."""
+    labels = [atlas.claims[c].label for c in atlas.claims_by_technique.get(t.id, ())]
+    if not labels:
+        return Cell(text="None recorded", sort=0, anchor="claims")
+    counts = [labels.count(label) for label in LABEL_ORDER]
+    text = ", ".join(f"{n} {label}" for n, label in zip(counts, LABEL_ORDER))
+    # Evidence-backed first: 1 evidence-backed sorts after any number of traditional ones alone.
+    return Cell(text=text, sort=counts[0] * 1000 + counts[1], anchor="claims")
 
 
 @column("purposes", "Main purposes", sorts="alphabetically")

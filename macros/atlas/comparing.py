@@ -4,6 +4,11 @@ check them and the pairs the build derives from them.
 Each pair becomes one side-by-side page, /compare/<first>-vs-<second>/, and a
 link from both techniques' pages. Only ids, an optional title and a note are
 written; everything on the page comes from the two technique files.
+
+The address is made of the techniques' current ids. When one is renamed, the
+page moves with it and its address under the old id redirects
+(``old_ids``; macros/atlas/redirects.py), whether data/comparisons.yml already
+names the new id (as it should) or still the old one.
 """
 from __future__ import annotations
 
@@ -15,30 +20,33 @@ from .problems import Problem
 from .rules import Loaded, rule
 
 
+# Source path of a side-by-side page, from the two current technique ids in written order.
+PAIR_ROUTE = "compare/{}-vs-{}.md"
+
+
 @dataclass(frozen=True)
 class Pair:
     """A derived comparison: the authored entry plus its page and title."""
 
-    written: tuple[str, str]  # the ids as data/comparisons.yml has them: they make the URL
-    ids: tuple[str, str]  # the current technique ids (an old id resolved), in the same order
+    ids: tuple[str, str]  # the current technique ids (an old id resolved), in the same order: they make the URL
     title: str
     note: str | None
 
     @property
     def slug(self) -> str:
-        return "-vs-".join(self.written)
+        return "-vs-".join(self.ids)
 
     @property
     def src(self) -> str:
         """Source path of the side-by-side page; its URL is /compare/<first>-vs-<second>/."""
-        return f"compare/{self.slug}.md"
+        return PAIR_ROUTE.format(*self.ids)
 
     def other(self, technique_id: str) -> str:
         return self.ids[1] if technique_id == self.ids[0] else self.ids[0]
 
 
 def current_ids(pair: Iterable[str], moved: dict[str, str]) -> tuple[str, ...]:
-    """A renamed technique keeps its old id in a pair, so the pair's URL stays the same."""
+    """A pair that still names a technique by an old id means that technique."""
     return tuple(moved.get(tid, tid) for tid in pair)
 
 
@@ -48,7 +56,7 @@ def derive_pairs(comparisons: Iterable[Comparison], techniques: dict[str, Techni
     for c in comparisons:
         first, second = current_ids(c.pair, moved)
         title = c.title or f"{techniques[first].name} vs {techniques[second].name.lower()}"
-        pairs.append(Pair(tuple(c.pair), (first, second), title, c.note))
+        pairs.append(Pair((first, second), title, c.note))
     return tuple(pairs)
 
 

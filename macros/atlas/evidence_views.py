@@ -16,9 +16,10 @@ block, because whole-session evidence does not show what one stroke does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalog import Atlas
+from .guides import guide_src
 from .models import BENEFIT_GROUP_ORDER, LABEL_ORDER, Benefit, Claim, Reference, Technique
 from .rendering import Renderer, link, reference_links, technique_src
 
@@ -103,6 +104,21 @@ class ClaimView:
     cites: list[Cite]
     href: str  # its canonical place: the benefit page's anchor
     anchor: str
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (text, link): guides that name it
+
+
+def mention_links(atlas: Atlas, claim_id: str, page_src: str) -> list[tuple[str, str]]:
+    """(text, link) for each place a guide names the claim (Atlas.claim_mentions):
+    the guide's evidence box, or the step, e.g. `Neck massage for a partner, step 3`."""
+    links = []
+    for mention in atlas.claim_mentions.get(claim_id, ()):
+        guide = atlas.guides[mention.guide]
+        text = guide.title
+        if mention.step is not None:
+            variant = next((v.title for v in guide.variants if v.id == mention.step.variant), None)
+            text = ", ".join(filter(None, [guide.title, variant, f"step {mention.step.number}"]))
+        links.append((text, f"{link(page_src, guide_src(guide.id))}#{mention.anchor}"))
+    return links
 
 
 def claim_view(atlas: Atlas, claim_id: str, page_src: str) -> ClaimView:
@@ -116,6 +132,7 @@ def claim_view(atlas: Atlas, claim_id: str, page_src: str) -> ClaimView:
         cites=[cite(atlas, r, page_src) for r in claim.references],
         href=f"{benefit_href}#{claim_anchor(claim_id)}",
         anchor=claim_anchor(claim_id),
+        mentions=mention_links(atlas, claim_id, page_src),
     )
 
 

@@ -11,7 +11,7 @@ or removal is a breaking change that needs /api/v2/; an addition is fine
 (record it with `make contract`). Every field is always present (null when
 empty), so a reader can rely on the keys.
 
-To export another collection (guides, claims), register it once::
+To export another collection, register it once::
 
     register(Export("guides", "guide", GuideRecord, lambda atlas: [...], item_files=True))
 """
@@ -27,12 +27,13 @@ from pydantic import ConfigDict, Field, create_model
 
 from .catalog import Atlas
 from .guides import guide_src
-from .models import Guide, Model, Reference, Region, Slug, Technique
+from .evidence_views import benefit_src, claim_anchor
+from .models import Benefit, Claim, Guide, Model, Reference, Region, Slug, Technique
 from .urls import embed_src, entry_src, url_of
 
 API_ROOT = "api/v1"
 # The major number is in the URL; a minor bump adds fields, never renames or removes.
-API_VERSION = "1.0"
+API_VERSION = "1.1"  # 1.1: claims.json, benefits.json, `claims` on techniques and guides
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -86,6 +87,8 @@ class TechniqueRecord(Technique, Record):
                                             "file shows on both).")
     path: str = Field(description="Its page, relative to `site_url`: techniques/<id>/.")
     embed_path: str = Field(description="Its embeddable card, relative to `site_url`: embed/techniques/<id>/.")
+    claims: list[Slug] = Field(description="Ids of the health claims made for this technique (claims.json). Claims about "
+                                           "massage sessions in general are in claims.json too, with `massage_in_general: true`.")
 
 
 class GuideRecord(Guide, Record):
@@ -94,6 +97,20 @@ class GuideRecord(Guide, Record):
 
     path: str = Field(description="Its page, relative to `site_url`: guides/<id>/.")
     embed_path: str = Field(description="Its embeddable card, relative to `site_url`: embed/guides/<id>/.")
+
+
+class ClaimRecord(Claim, Record):
+    """A health claim as authored in data/claims/<id>.yml, labelled `traditional` or `evidence-backed`,
+    plus where it is shown in full."""
+
+    path: str = Field(description="Its full entry, relative to `site_url`: benefits/<benefit>/#claim-<id>. Claims made "
+                                  "for a technique are also in full on its page, at techniques/<id>/#claim-<id>.")
+
+
+class BenefitRecord(Benefit, Record):
+    """A benefit that claims are about, as in data/benefits.yml; its page lists every claim about it."""
+
+    path: str = Field(description="Its page, relative to `site_url`: benefits/<id>/.")
 
 
 class ReferenceRecord(Reference, Record):
@@ -111,6 +128,7 @@ def technique_records(atlas: Atlas) -> list[TechniqueRecord]:
         records.append(TechniqueRecord(**{
             **dict(t), "related": list(atlas.related[t.id]),
             "path": url_of(src), "embed_path": url_of(embed_src(src)),
+            "claims": list(atlas.claims_by_technique.get(t.id, ())),
         }))
     return records
 
@@ -150,6 +168,14 @@ register(Export("techniques", "technique", TechniqueRecord, technique_records, i
 register(Export("guides", "guide", GuideRecord, guide_records, item_files=True,
                 what="Every step-by-step guide: who it is for, what you need, each step with its technique, "
                      "pressure, regions and direction, and its safety notes."))
+register(Export("claims", "claim", ClaimRecord,
+                lambda atlas: [ClaimRecord(**dict(c), path=f"{url_of(benefit_src(c.benefit))}#{claim_anchor(c.id)}")
+                               for c in atlas.claims.values()],
+                what="Every health claim, labelled traditional or evidence-backed: its certainty or research "
+                     "status, what was studied, its limits and the ids of the references it relies on."))
+register(Export("benefits", "benefit", BenefitRecord,
+                lambda atlas: [BenefitRecord(**dict(b), path=url_of(benefit_src(b.id))) for b in atlas.benefits.values()],
+                what="The benefits that claims are about, such as low-back pain or sleep."))
 register(Export("references", "reference", ReferenceRecord,
                 lambda atlas: [ReferenceRecord(**dict(r)) for r in atlas.references.values()],
                 what="The verified published sources that pages cite, with DOI or PubMed ids."))

@@ -1,9 +1,11 @@
 """Browse by facet: body region, pressure and technique family.
 
 A facet is a way to slice the atlas; each of its values gets a page,
-/browse/<facet>/<value>/, listing exactly the entries that carry that value. Entries come from *listing sources*: techniques now; another
-feature adds its own kind (guides, say) by registering one more function with
-:func:`listing_source` that yields ``(facet, value, Listing)`` triples. Facet
+/browse/<facet>/<value>/, listing exactly the entries that carry that value.
+Entries come from *listing sources*: techniques and guides (see
+:func:`guide_listings` for when a guide carries a value); another kind is
+added by registering one more function with :func:`listing_source` that
+yields ``(facet, value, Listing)`` triples. Facet
 pages, the /browse/ index and their counts then include it with no other change.
 
 Every value of the vocabularies (data/regions.yml, the pressure levels, the
@@ -17,7 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .models import FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER
+from .guides import guide_src, steps_of
+from .models import AUDIENCE_LABELS, FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER
 
 if TYPE_CHECKING:
     from .catalog import Atlas
@@ -50,7 +53,7 @@ class FacetValue:
 class Listing:
     """One entry on a facet page."""
 
-    kind: str  # "technique"; other features add theirs (KINDS)
+    kind: str  # "technique" or "guide"; a new kind is added to KINDS
     id: str
     title: str
     summary: str
@@ -88,7 +91,7 @@ FACETS: dict[str, Facet] = {
 
 # Each kind of listing as (singular, plural), in the order facet pages show
 # their sections; a feature that registers a listing source adds its kind here.
-KINDS: dict[str, tuple[str, str]] = {"technique": ("technique", "techniques")}
+KINDS: dict[str, tuple[str, str]] = {"technique": ("technique", "techniques"), "guide": ("guide", "guides")}
 
 
 def count_text(listings: Iterable[Listing]) -> str:
@@ -120,6 +123,28 @@ def technique_listings(atlas: Atlas) -> Iterator[tuple[str, str, Listing]]:
         yield from (("region", r, listing) for r in t.regions)
         yield from (("pressure", p, listing) for p in t.pressure)
         yield "family", t.family, listing
+
+
+@listing_source
+def guide_listings(atlas: Atlas) -> Iterator[tuple[str, str, Listing]]:
+    """A guide is listed under a value when at least one of its steps (main steps
+    and variants' steps alike) carries it: a region the step works (its `regions`;
+    never a region it keeps off, its `avoid`), the step's `pressure`, or the
+    family of the step's technique. Advice-only steps carry no value, so a guide
+    made only of advice (a professional guide, say) is on no facet page."""
+    for g in atlas.guides.values():
+        steps = [step for _, step, _ in steps_of(g)]
+        carried: dict[tuple[str, str], int] = {}  # (facet, value) -> how many steps carry it
+        for step in steps:
+            if step.technique is None:
+                continue
+            values = {("region", r) for r in step.regions} | {("pressure", step.pressure),
+                                                              ("family", atlas.techniques[step.technique].family)}
+            for key in values:
+                carried[key] = carried.get(key, 0) + 1
+        for (facet, value), n in carried.items():
+            detail = f"{AUDIENCE_LABELS[g.audience]}: {n} of its {len(steps)} steps"
+            yield facet, value, Listing("guide", g.id, g.title, g.summary, guide_src(g.id), detail)
 
 
 def facet_index(atlas: Atlas) -> dict[tuple[str, str], tuple[Listing, ...]]:

@@ -627,11 +627,15 @@ def _vertical(g: _Geometry, seq: list[str], movement: str, sides) -> list[Arrow]
     arrows = []
     for side in sides:
         points = [g.anchor(r, side) for r in seq]
-        if len(points) == 1:
-            part = g.part(seq[0], side)
-            top = part.box[1] + 0.2 * (part.box[3] - part.box[1])
-            bottom = part.box[3] - 0.2 * (part.box[3] - part.box[1])
-            x = points[0][0]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if max(ys) - min(ys) < max(0.25 * (max(xs) - min(xs)), 6 * g.unit):
+            # One region, or regions side by side (beside the spine and over the shoulder
+            # blade): the hands still move along the body, so the arrow runs up or down
+            # their common height, between their centres, never across from one to the next.
+            boxes = [g.part(r, side).box for r in seq]
+            y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            top, bottom = y0 + 0.2 * (y1 - y0), y1 - 0.2 * (y1 - y0)
+            x = sum(xs) / len(xs)
             points = [(x, bottom), (x, top)] if sign < 0 else [(x, top), (x, bottom)]
         arrows.append(_arrow(points, g.unit, heads="both" if movement == "up-and-down" else "end"))
     return arrows
@@ -664,11 +668,14 @@ def _check_outward(g: _Geometry, start: str, end: str, movement: str, words: str
 
 
 def step_diagram(atlas, regions: Iterable[str], direction, diagram_id: str,
-                 pressure: Iterable[str] = (), family: str | None = None) -> Diagram:
+                 pressure: Iterable[str] = (), family: str | None = None,
+                 keep_off: Iterable[str] = ()) -> Diagram:
     """The diagram of one guide step: the step's regions highlighted, the regions
     to avoid hatched, and marks for its movement. ``atlas`` is the Atlas or a
     Scene; ``pressure`` and ``family`` (of the step's technique, when known)
-    decide which conditional regions to avoid are shown.
+    decide which conditional regions to avoid are shown. ``keep_off`` is the
+    step's own `avoid` list: hatched as well, besides what the regions' `avoid`
+    rules add.
 
     ``direction`` has `words` (required prose), `movement` (one of MOVEMENTS)
     and optionally `from` and `to` (region ids where it starts and ends).
@@ -685,12 +692,15 @@ def step_diagram(atlas, regions: Iterable[str], direction, diagram_id: str,
     if movement not in MOVEMENTS:
         raise DiagramError(f"unknown movement `{movement}`; use one of: {', '.join(MOVEMENTS)}")
     highlighted = list(dict.fromkeys(regions))
-    for region in (*highlighted, start, end):
+    keep_off = set(keep_off)
+    for region in (*highlighted, start, end, *sorted(keep_off)):
         if region is not None and region not in atlas.regions:
             raise DiagramError(f"no region has the id `{region}`")
     ends = [r for r in (start, end) if r]
     worked = tuple(r for r in atlas.regions if r in set(highlighted) | set(ends))
-    avoid = tuple(r for r in avoided(atlas.regions, worked, pressure, family) if r not in worked)
+    by_rule = set(avoided(atlas.regions, worked, pressure, family))
+    # in region-data order, like a technique's map; a region both worked and avoided is MTA406's to report
+    avoid = tuple(r for r in atlas.regions if r in by_rule | keep_off and r not in worked)
     # One figure must show every worked region; it shows the avoided ones too when one can.
     with_avoid = choose_views(atlas.views, worked + avoid)
     chosen = with_avoid if len(with_avoid) == 1 else choose_views(atlas.views, worked)

@@ -4,7 +4,9 @@ atlas and the current page's source path."""
 from __future__ import annotations
 
 from .catalog import Atlas
+from .evidence_views import claim_view
 from .figures import page_drawings
+from .guide_evidence import GUIDE_EVIDENCE_ANCHOR, claim_lists
 from .guides import guide_src, step_figure, steps_of
 from .models import AUDIENCE_LABELS, AUDIENCE_ORDER
 from .rendering import Renderer, link, technique_src
@@ -29,9 +31,17 @@ def guide_page(renderer: Renderer, atlas: Atlas, guide_id: str, page_src: str) -
         (variant, [(ref, step) for ref, step, _ in steps_of(guide) if ref.variant == variant.id])
         for variant in guide.variants
     ]
+    # Claims the guide or a step names, as ClaimViews: "guide" for the box after
+    # the introduction, else the step's anchor.
+    evidence = {
+        (mention.anchor if mention.step else "guide"): [claim_view(atlas, c, page_src) for c in ids]
+        for mention, ids, _ in claim_lists(guide) if ids
+    }
     return renderer.render(
         "guide-page.html",
         g=guide,
+        evidence=evidence,
+        evidence_anchor=GUIDE_EVIDENCE_ANCHOR,
         steps=steps,
         variants=variants,
         techniques=techniques,

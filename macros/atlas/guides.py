@@ -55,10 +55,12 @@ def steps_of(guide: Guide) -> Iterator[tuple[StepRef, Step, tuple]]:
 
 def step_figure(atlas, step: Step, diagram_id: str):
     """The diagram of a hands-on step (figures.step_diagram): its regions, the
-    regions its technique must keep off, and arrows for its direction. Raises
+    regions to keep off (the step's own `avoid` and what the regions' rules add
+    for its pressure and technique), and arrows for its direction. Raises
     figures.DiagramError when the direction cannot be drawn (rule MTA408)."""
     technique = atlas.techniques[step.technique]
-    return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family)
+    return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family,
+                        keep_off=step.avoid)
 
 
 # --- derived data ------------------------------------------------------------------

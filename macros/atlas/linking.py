@@ -1,6 +1,7 @@
-"""Linking from other websites: the collections whose ids are public URLs,
-their embeddable cards (``/embed/<collection>/<id>/``) and the redirect pages
-that keep an entry's old URLs working after its id had to change.
+"""Linking from other websites: the collections whose ids are public URLs and
+their embeddable cards (``/embed/<collection>/<id>/``). The redirect pages
+that keep an entry's old URLs working after its id had to change are made
+for every generated page keyed by its id, in redirects.py.
 
 Knows nothing of MkDocs: it lists pages and renders files; the hook adds them.
 
@@ -10,8 +11,8 @@ guides are below::
     register(Collection("guides", "guide", lambda atlas: atlas.guides, title=lambda g: g.title,
                         card="embed-guide.html", card_context=lambda atlas, g: {"g": g}))
 
-and give its model an ``old_ids`` field, its entries a place in
-``Atlas.moved`` and ``rules._renamable``: pages, cards and redirects follow.
+and give its model an ``old_ids`` field and its name a place in
+``rules.RENAMABLE``: pages, cards and redirects follow.
 """
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from .catalog import Atlas
 from .export import EXPORTS, collection_path, item_path, schema_path
 from .models import AUDIENCE_LABELS
 from .rendering import Renderer, link
-from .sitemap import GeneratedPage
-from .urls import EMBED_ROOT, absolute_url, embed_src, entry_src, href, url_of
+from .sitemap import GeneratedPage, keyed
+from .urls import EMBED_ROOT, embed_src, entry_src, url_of
 
 # The card's own page template (overrides/), not a Material page: no navigation, no JS.
 EMBED_TEMPLATE = "atlas-embed.html"
@@ -62,7 +63,8 @@ register(Collection(
               ("common-mistakes", "common mistakes"), ("learning-objectives", "learning objectives"),
               ("related", "related techniques")),
     card="embed-technique.html",
-    card_context=lambda atlas, t: {"t": t, "regions": [atlas.regions[r] for r in t.regions]},
+    card_context=lambda atlas, t: {"t": t, "regions": [atlas.regions[r] for r in t.regions],
+                                   "claims": [atlas.claims[c] for c in atlas.claims_by_technique.get(t.id, ())]},
 ))
 
 
@@ -105,7 +107,7 @@ def embed_pages(atlas: Atlas) -> list[GeneratedPage]:
                  # A card loads no scripts, so glossary terms could not show their tooltips.
                  "tooltips": False,
                  "collection": spec.name, "entry": entry_id},
-                in_nav=False,
+                in_nav=False, keyed=keyed(embed_src(entry_src(spec.name, "{}")), (spec.name, entry_id)),
             ))
     return pages
 
@@ -177,36 +179,3 @@ def render_api_reference(renderer: Renderer, page_src: str) -> str:
             rows.append((item_path(export, "<id>"), f"One {export.item}, the same fields as in {export.name}.json.",
                          schema_path(export.item)))
     return renderer.render("api-reference.html", rows=rows, page_src=page_src)
-
-
-# --- redirects for old ids --------------------------------------------------------
-
-@dataclass(frozen=True)
-class Redirect:
-    old: str  # site-relative URL that was published, e.g. techniques/knead/
-    new: str  # where it lives now, e.g. techniques/kneading/
-    title: str
-
-
-def redirects(atlas: Atlas) -> list[Redirect]:
-    """Every published URL of a renamed entry (its page and its card) and its new place."""
-    out = []
-    for spec in COLLECTIONS.values():
-        entries = spec.entries(atlas)
-        for old_id, new_id in atlas.moved.get(spec.name, {}).items():
-            old_src, new_src = entry_src(spec.name, old_id), entry_src(spec.name, new_id)
-            title = spec.title(entries[new_id])
-            out.append(Redirect(url_of(old_src), url_of(new_src), title))
-            if spec.card:
-                out.append(Redirect(url_of(embed_src(old_src)), url_of(embed_src(new_src)), title))
-    return out
-
-
-def redirect_files(renderer: Renderer, atlas: Atlas, site_url: str | None) -> dict[str, str]:
-    """Static redirect pages, path in the site -> HTML. They keep the #anchor of the old link."""
-    return {
-        f"{r.old}index.html": renderer.render(
-            "redirect-page.html", title=r.title, target=href(r.old, r.new),
-            canonical=absolute_url(site_url, r.new))
-        for r in redirects(atlas)
-    }

@@ -140,7 +140,10 @@ class Avoid(Model):
 class Region(Model):
     """A named body region, used by techniques and drawn on the body maps (data/figures)."""
 
-    id: Slug = Field(description="Stable id of the region.")
+    id: Slug = Field(description="Stable id of the region; becomes the URL /browse/region/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this region was published under before; their URLs redirect here. Keep every one.")
     name: Line = Field(description="Its name as a reader would say it.")
     group: Literal["head and neck", "shoulders", "back", "front of the trunk", "arms", "legs"] = Field(
         description="The larger area it belongs to, for browsing.")
@@ -213,6 +216,10 @@ class Step(Model):
         default=None, description="Hands-on steps: how many times or for how long, e.g. `5-10 strokes on each side`.")
     should_feel: Line | None = Field(default=None, description="Hands-on steps: what the person receiving it should feel.")
     caution: Line | None = Field(default=None, description="Optional: a warning that belongs to this step; shown beside it.")
+    claims: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids of claims (data/claims) that people make for this step; shown with their labels "
+                    "at the end of the step. The step's own text never states them.")
 
 
 class Need(Model):
@@ -253,6 +260,10 @@ class Guide(Model):
         description="Who it is for: `self` (massage yourself), `partner` (massage someone else), "
                     "`professional` (you receive a massage from a professional).")
     introduction: Prose | None = Field(default=None, description="Optional: a short introduction in Markdown.")
+    claims: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids of claims (data/claims) about what the guide as a whole is said to do, such as "
+                    "relieving fatigue; shown with their labels in a \"What the evidence says\" box after the introduction.")
     time_needed: Line = Field(description="How long it takes, e.g. `5-10 minutes`.")
     what_you_need: list[Need] = Field(min_length=1, description="What to have ready; shown as a checklist.")
     preparation: Preparation = Field(description="The room, the position, and what to ask and check first.")
@@ -420,6 +431,9 @@ class Benefit(Model):
     """A benefit people claim for massage: one entry of data/benefits.yml."""
 
     id: Slug = Field(description="Stable id; becomes the URL /benefits/<id>/. Never changes.")
+    old_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Optional: ids this benefit was published under before; their URLs redirect here. Keep every one.")
     name: Line = Field(max_length=80, description="Its name as a reader would say it, e.g. `Low-back pain`.")
     group: BenefitGroup = Field(description="The larger group it is listed under on the benefit pages and the matrix.")
     description: Line = Field(description="One line saying what the benefit covers.")

@@ -2,21 +2,28 @@
 
 One function per set; each returns its pages in navigation order. Features
 add their sets here (guides, benefits, comparisons, facets, embeds...).
+
+A page whose address is made from ids of renamable entries (techniques,
+guides, regions, benefits: see ``rules.RENAMABLE``) says so with
+``keyed=keyed(route, (collection, id), ...)``; its addresses under old ids then
+redirect to it by themselves (macros/atlas/redirects.py).
 """
 from __future__ import annotations
 
 from .catalog import Atlas
 from .evidence_views import benefit_src
-from .facets import facet_values
+from .comparing import PAIR_ROUTE
+from .facets import facet_src, facet_values
 from .guides import guide_src
 from .linking import embed_pages
 from .rendering import technique_src
-from .sitemap import GeneratedPage, page_set
+from .sitemap import GeneratedPage, keyed, page_set
 from .study.quiz import quizzes
 from .study.terms import CARDS_SRC, EXAM_MAP_SRC, quiz_src
 
 
-# Every page carries the whole navigation, so listing every technique in it
+# Every technique page carries the whole Techniques section of the nav
+# (navigation.prune keeps the open section), so listing every technique in it
 # makes each page grow with the atlas and the build quadratic (make bench: a
 # 1,000-technique atlas). Up to this many, the sidebar lists them all; beyond
 # it, the Techniques index (a table of all of them) is their nav entry.
@@ -27,7 +34,8 @@ NAV_TECHNIQUES_LIMIT = 60
 def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     in_nav = len(atlas.techniques) <= NAV_TECHNIQUES_LIMIT
     return [
-        GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id}, in_nav=in_nav)
+        GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id},
+                      keyed=keyed(technique_src("{}"), ("techniques", t.id)), in_nav=in_nav)
         for t in atlas.techniques.values()
     ]
 
@@ -35,7 +43,8 @@ def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
 @page_set("guides")
 def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
-        GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id})
+        GeneratedPage(guide_src(g.id), g.title, g.summary, "guide_page()", {"guide": g.id},
+                      keyed=keyed(guide_src("{}"), ("guides", g.id)))
         for g in atlas.guides.values()
     ]
 
@@ -43,7 +52,8 @@ def guide_pages(atlas: Atlas) -> list[GeneratedPage]:
 @page_set("benefits")
 def benefit_pages(atlas: Atlas) -> list[GeneratedPage]:
     return [
-        GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id})
+        GeneratedPage(benefit_src(b.id), b.name, b.description, "benefit_page()", {"benefit": b.id},
+                      keyed=keyed(benefit_src("{}"), ("benefits", b.id)))
         for b in atlas.benefits.values()
     ]
 
@@ -64,8 +74,10 @@ def study_pages(atlas: Atlas) -> list[GeneratedPage]:
 def quiz_pages(atlas: Atlas) -> list[GeneratedPage]:
     # Reached from the Study page and each technique page, not the navigation;
     # left out of search so a search for a technique finds its page, not its quiz.
+    # A technique's quiz has the technique's id; the extra quizzes have ids of their own.
     return [GeneratedPage(quiz_src(q.id), q.title, q.description, "study_quiz()",
-                          {"quiz": q.id, "search": {"exclude": True}}, in_nav=False)
+                          {"quiz": q.id, "search": {"exclude": True}}, in_nav=False,
+                          keyed=keyed(quiz_src("{}"), ("techniques", q.id)) if q.id in atlas.techniques else None)
             for q in quizzes(atlas)]
 
 
@@ -83,7 +95,8 @@ def comparison_pages(atlas: Atlas) -> list[GeneratedPage]:
     for pair in atlas.comparisons:
         a, b = (atlas.techniques[tid].name for tid in pair.ids)
         description = f"{a} and {b.lower()} side by side: what they share and what tells them apart."
-        pages.append(GeneratedPage(pair.src, pair.title, description, "comparison_page()", {"comparison": pair.slug}))
+        pages.append(GeneratedPage(pair.src, pair.title, description, "comparison_page()", {"comparison": pair.slug},
+                                   keyed=keyed(PAIR_ROUTE, *(("techniques", tid) for tid in pair.ids))))
     return pages
 
 
@@ -99,6 +112,8 @@ def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
     """One page per facet value, used or not (stable addresses); reached from /browse/, not the nav."""
     return [
         GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase), "facet_page()",
-                      {"facet": v.facet, "value": v.value}, in_nav=False)
+                      {"facet": v.facet, "value": v.value}, in_nav=False,
+                      # region ids may be renamed; pressure levels and families are fixed words
+                      keyed=keyed(facet_src("region", "{}"), ("regions", v.value)) if v.facet == "region" else None)
         for v in facet_values(atlas)
     ]

@@ -102,6 +102,8 @@ _RULE_LIST = [
          "Make `from` and `to` two different regions from the step's `regions`, or drop them."),
     Rule("MTA408", "direction-not-drawable", "A step's direction cannot be drawn on the body figures: its movement runs the other way from `from` to `to`, or no single figure shows all of its regions.",
          "Swap `from` and `to`, or choose the movement its words describe; split a step whose regions lie on different figures (front and back) in two."),
+    Rule("MTA409", "unknown-claim", "A guide or one of its steps lists a claim id that no file in data/claims defines.",
+         "Use the id of a claim in data/claims (its file name without .yml), or write that claim first (see CONTRIBUTING.md)."),
 
     # --- comparisons, glossary and facets (MTA5xx) ------------------------------
     Rule("MTA501", "comparison-unknown-technique", "A pair in data/comparisons.yml names a technique that no file in data/techniques defines.",

@@ -175,9 +175,13 @@ def no_repeated_list_values(data: Loaded) -> Iterator[Problem]:
 
 # --- linking: old ids keep published URLs working (MTA7xx) --------------------
 
+# Kinds whose ids are in URLs and may carry `old_ids` (the name of the list on
+# Loaded, and of the collection in Atlas.moved); each kind is its own URL space.
+RENAMABLE: tuple[str, ...] = ("techniques", "guides", "regions", "benefits")
+
+
 def _renamable(data: Loaded) -> tuple[list[Entry], ...]:
-    """Kinds whose ids are URLs and may carry `old_ids`; each kind is its own URL space."""
-    return (data.techniques, data.guides)
+    return tuple(getattr(data, name) for name in RENAMABLE)
 
 
 @rule("MTA701")

@@ -21,6 +21,23 @@ NAV_PLACEHOLDER = "atlas:"
 
 
 @dataclass(frozen=True)
+class Keyed:
+    """How a page's address is made from ids of renamable entries (``Atlas.moved``),
+    so that the address the page had under an entry's old id can redirect to it."""
+
+    route: str  # the source path with `{}` for each id, e.g. "study/quiz/{}.md"
+    keys: tuple[tuple[str, str], ...]  # (collection, id) for each `{}`, e.g. (("techniques", "kneading"),)
+
+    def src(self, ids) -> str:
+        return self.route.format(*ids)
+
+
+def keyed(route: str, *keys: tuple[str, str]) -> Keyed:
+    """``keyed(technique_src("{}"), ("techniques", t.id))``: the page of technique t."""
+    return Keyed(route, tuple(keys))
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     src: str  # source path under docs/, e.g. techniques/kneading.md -> /techniques/kneading/
     title: str
@@ -28,6 +45,14 @@ class GeneratedPage:
     macro: str  # the one macro call that renders the body, e.g. "technique_page()"
     meta: dict = field(default_factory=dict)  # extra front matter, e.g. {"technique": "kneading"}
     in_nav: bool = True  # False for pages reached only by links (embeds, print views)
+    # A page whose address holds entry ids says so, and gets redirects from its old addresses
+    # (macros/atlas/redirects.py). Every page set keyed by ids must set it; a test checks.
+    keyed: Keyed | None = None
+
+    def __post_init__(self):
+        if self.keyed is not None:
+            made = self.keyed.src(entry_id for _, entry_id in self.keyed.keys)
+            assert made == self.src, f"page {self.src}: its route {self.keyed.route} makes {made}"
 
     def source(self) -> str:
         """The whole Markdown source: front matter, then the macro call.
