@@ -161,7 +161,7 @@ def test_step_diagram_draws_the_steps_regions_direction_and_what_to_keep_off(bui
     item = page(built_site, f"guides/{gid}").select_one(f"h3#{anchor}").find_parent("li", class_="atlas-step")
     (svg,) = item.select(f"figure#diagram-{anchor} svg.atlas-fig")
     uses = svg.select("use[data-region]")
-    drawing = uses[0]["href"].removeprefix("#atlas-").removesuffix("-" + uses[0]["data-region"])
+    drawing = uses[0]["xlink:href"].removeprefix("#atlas-").removesuffix("-" + uses[0]["data-region"])
     boxes, axis = region_boxes(drawing), FIGURES[drawing]["axis"]
     x, y, w, h = numbers(svg["viewbox"])  # html.parser lower-cases attribute names
 
