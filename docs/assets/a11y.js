@@ -36,7 +36,7 @@
       var link = toggle.parentElement.querySelector("a.md-nav__link");
       if (link && !toggle.textContent.trim()) {
         var text = document.createElement("span");
-        text.className = "atlas-visually-hidden";
+        text.className = "atlas-visually-hidden";  // defined in atlas.css (comparisons)
         text.textContent = link.textContent.trim();
         toggle.appendChild(text);
       }
