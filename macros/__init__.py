@@ -160,6 +160,11 @@ def define_env(env):
         return evidence.benefit_index(atlas(), page_src())
 
     @env.macro
+    def whole_session_claims() -> str:
+        """Every claim about massage sessions in general, grouped by benefit, each linked to its full entry."""
+        return evidence.whole_session_claims(atlas(), page_src())
+
+    @env.macro
     def evidence_matrix() -> str:
         """The evidence matrix: benefits by techniques, each cell a claim's label and grade, linked."""
         return evidence.matrix(atlas(), page_src())

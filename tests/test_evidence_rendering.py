@@ -41,15 +41,22 @@ def test_technique_page_shows_its_claim_in_full(atlas):
     assert sources == ["../evidence/bibliography.md#ref-ref2020"]
 
 
-def test_general_claims_are_only_listed_on_technique_pages(atlas):
+def test_general_claims_are_counted_and_linked_not_shown_on_technique_pages(atlas):
     soup = html(renderer.technique_page(atlas, "alpha", "techniques/alpha.md"))
     assert soup.select_one("#claim-general-calm") is None
-    details = soup.select_one("details.atlas-general")
-    assert "(1)" in details.summary.get_text()
-    link = details.select_one('a[href="../benefits/calm.md#claim-general-calm"]')
+    pointer = soup.select_one(".atlas-general")
+    assert "records 1 claim about massage sessions in general" in pointer.get_text(" ")
+    assert pointer.select_one('a[href="../evidence/whole-sessions.md"]')
+
+
+def test_whole_sessions_page_lists_each_general_claim_once(atlas):
+    from macros.atlas.evidence_views import EvidencePages
+    soup = html(EvidencePages(renderer).whole_session_claims(atlas, "evidence/whole-sessions.md"))
+    link = soup.select_one('a[href="../benefits/calm.md#claim-general-calm"]')
     assert link.get_text(strip=True) == "Massage makes everyone calm forever."
     item = link.find_parent("li").get_text(" ", strip=True)
     assert "Traditional" in item and "Research: contradicted" in item
+    assert len(soup.select(".atlas-general li")) == len(atlas.general_claims)
 
 
 def test_technique_without_claims_says_so(atlas):

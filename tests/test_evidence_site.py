@@ -81,14 +81,19 @@ def test_every_claim_is_on_its_benefit_page_and_its_techniques_pages(built_site)
             assert card(page(built_site, f"techniques/{tid}"), claim.id), (tid, claim.id)
 
 
-def test_general_claims_are_listed_not_shown_on_technique_pages(built_site):
+def test_general_claims_are_linked_not_shown_on_technique_pages(built_site):
+    listed = {a["href"] for a in page(built_site, "evidence/whole-sessions").select(".atlas-general li a")}
+    for claim_id in ATLAS.general_claims:
+        claim = ATLAS.claims[claim_id]
+        assert f"../../benefits/{claim.benefit}/#claim-{claim_id}" in listed, claim_id
+    assert len(listed) == len(ATLAS.general_claims)
     for tid in ATLAS.techniques:
         soup = page(built_site, f"techniques/{tid}")
-        listed = {a["href"] for a in soup.select("details.atlas-general li a")}
+        pointer = soup.select_one("#claims ~ p.atlas-general")
+        assert f"records {len(ATLAS.general_claims)} claims" in pointer.get_text(" "), tid
+        assert pointer.select_one('a[href="../../evidence/whole-sessions/"]'), tid
         for claim_id in ATLAS.general_claims:
             assert card(soup, claim_id) is None, (tid, claim_id)
-            claim = ATLAS.claims[claim_id]
-            assert f"../../benefits/{claim.benefit}/#claim-{claim_id}" in listed, (tid, claim_id)
 
 
 def test_evidence_backed_claims_link_to_existing_references(built_site):

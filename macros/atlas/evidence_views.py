@@ -26,6 +26,9 @@ from .rendering import Renderer, link, reference_links, technique_src
 BIBLIOGRAPHY_SRC = "evidence/bibliography.md"
 MATRIX_SRC = "evidence/matrix.md"
 METHODOLOGY_SRC = "evidence/methodology.md"
+# One page lists the claims about whole sessions, so technique pages link to it
+# instead of each repeating the same list (it was a quarter of their weight).
+WHOLE_SESSIONS_SRC = "evidence/whole-sessions.md"
 
 def benefit_src(benefit_id: str) -> str:
     """Source path of a benefit page; its URL is /benefits/<id>/."""
@@ -140,7 +143,8 @@ def technique_claims(atlas: Atlas, technique_id: str, page_src: str) -> dict:
     """Context for the Claims section of a technique page (technique-page.html's claims slot)."""
     return {
         "own": [claim_view(atlas, c, page_src) for c in atlas.claims_by_technique.get(technique_id, ())],
-        "general": [claim_view(atlas, c, page_src) for c in atlas.general_claims],
+        "general_count": len(atlas.general_claims),
+        "whole_sessions_href": link(page_src, WHOLE_SESSIONS_SRC),
         "methodology_href": link(page_src, METHODOLOGY_SRC),
         "matrix_href": link(page_src, MATRIX_SRC),
     }
@@ -193,6 +197,16 @@ class EvidencePages:
             matrix_href=link(page_src, MATRIX_SRC) + f"#benefit-{benefit_id}",
             methodology_href=link(page_src, METHODOLOGY_SRC),
         )
+
+    def whole_session_claims(self, atlas: Atlas, page_src: str) -> str:
+        """Every claim about massage sessions in general, by benefit group, one line each."""
+        groups = []
+        for group, benefits in grouped_benefits(atlas):
+            views = [claim_view(atlas, c, page_src) for b in benefits for c in atlas.claims_by_benefit[b.id]
+                     if atlas.claims[c].massage_in_general]
+            if views:
+                groups.append((group, views))
+        return self.render("whole-sessions.html", groups=groups)
 
     def benefit_index(self, atlas: Atlas, page_src: str) -> str:
         rows = []
