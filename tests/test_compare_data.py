@@ -196,7 +196,7 @@ def test_facet_index_lists_exactly_the_techniques_with_each_value():
         for level in raw["pressure"]:
             expected.setdefault(("pressure", level), set()).add(tid)
         expected.setdefault(("family", raw["family"]), set()).add(tid)
-    # guides are listed too (tests/test_xwire_site.py); here, the techniques
+    # guides are listed too (tests/test_cross_feature_site.py); here, the techniques
     assert {key: {item.id for item in items if item.kind == "technique"} for key, items in index.items()} == expected
 
 

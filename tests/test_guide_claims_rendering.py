@@ -18,7 +18,7 @@ from macros.atlas.export import api_files
 from macros.atlas.guide_pages import guide_page
 from macros.atlas.linking import render_card
 from macros.atlas.rendering import Renderer
-from test_evwire_data import guide_with_claims
+from test_guide_claims_data import guide_with_claims
 
 renderer = Renderer(PROJECT / "overrides" / "partials" / "atlas")
 EXTENSIONS = ["md_in_html", "attr_list", "tables", "toc", "admonition", "pymdownx.details", "def_list"]
