@@ -10,22 +10,29 @@
     }
     return "";
   }
+  function update(box, index) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table " + (index + 1) + heading(box) + " (scrolls sideways)");
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+  // A ResizeObserver reports each box after the browser has laid the page out
+  // anyway, so reading its widths there costs no extra layout; reading them
+  // straight after load forced one (Lighthouse: a 180 ms task on a long guide).
+  // It also reports a box again when a phone turns or a window is resized.
+  var observer = null;
   function label() {
+    if (observer) observer.disconnect();
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
-    // Measure every box first, then write: interleaving the two would make the
-    // browser lay the page out again for each table.
-    var scrolls = boxes.map(function (box) { return box.scrollWidth > box.clientWidth; });
-    boxes.forEach(function (box, i) {
-      if (scrolls[i]) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table " + (i + 1) + heading(box) + " (scrolls sideways)");
-      } else if (box.getAttribute("role") === "region") {
-        box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
-      }
+    observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { update(entry.target, boxes.indexOf(entry.target)); });
     });
+    boxes.forEach(function (box) { observer.observe(box); });
   }
   // Names that third-party markup leaves out. Material's nav of a section that
   // has an index page is labelled by the section's expand toggle, which holds
@@ -49,5 +56,4 @@
   }
   // document$ emits on the first load and after each instant navigation.
   document$.subscribe(function () { label(); name(); });
-  window.addEventListener("resize", label);
 })();
