@@ -21,9 +21,14 @@ def test_every_page_type_requests_only_its_own_host(built_site, server, browser,
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     paths = representatives(built_site)
     assert "techniques/" in paths and any(p.startswith("techniques/") and p != "techniques/" for p in paths)
+    overflowing = []
     for path in paths:
         page.goto(f"{server}/{path}", wait_until="networkidle")
         assert page.locator("h1").count() >= 1, path
+        # Wide content scrolls in its own box; the page itself never scrolls sideways.
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            overflowing.append(path)
+    assert overflowing == [], f"pages wider than {width} px: {overflowing}"
     hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme not in ("data", "blob")}
     assert hosts == {urlparse(server).netloc}, sorted(u for u in requests if urlparse(server).netloc not in u)
     assert errors == []

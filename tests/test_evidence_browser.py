@@ -71,3 +71,24 @@ def test_matrix_is_a_table_on_a_desktop(server, browser):
     assert headers.nth(1).is_visible() and headers.nth(1).inner_text() == "Massage in general"
     assert not page.locator(".atlas-matrix__where").first.is_visible()
     page.close()
+
+
+def test_matrix_scrolls_in_its_box_with_benefits_and_headings_in_view(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/evidence/matrix/", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    wrap = page.locator(".atlas-matrix-wrap")
+    assert wrap.evaluate("e => e.scrollWidth > e.clientWidth"), "the matrix should need to scroll at this width"
+    left = wrap.bounding_box()["x"]
+    wrap.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    # After scrolling to the last column, the row's benefit, the "Benefit"
+    # heading and the group name still stand at the box's left edge.
+    for selector in ("tr#benefit-pain-low-back th", "thead th >> nth=0", "tr.atlas-matrix__group th span >> nth=0"):
+        box = page.locator(f".atlas-matrix {selector}").bounding_box()
+        assert left - 1 <= box["x"] <= left + 20, (selector, box, left)
+    # The caption is as wide as the table: its words must fit the part in view.
+    wrap.evaluate("e => { e.scrollLeft = 0; }")
+    words = page.locator(".atlas-matrix caption").evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().right; }")
+    assert words <= left + wrap.evaluate("e => e.clientWidth"), words
+    page.close()
