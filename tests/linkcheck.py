@@ -2,6 +2,10 @@
 
 Every internal link, `src` and `#anchor` on every page must resolve to a file
 of the site and, for an anchor, to an element id on the target page. Every
+reference an SVG makes inside its page (`<use href>` or `xlink:href`, and
+`url(#id)` in attributes such as `clip-path` and `mask`) must name an element
+id of that same document: a `<use>` finds nothing in another page, and an
+embeddable card is a document of its own. Every
 external link must be well formed: https only, and DOIs written as
 https://doi.org/10.xxxx/... . Pure Python over the HTML; no network.
 """
@@ -30,12 +34,18 @@ SAFE_SCHEMES = {"https", "mailto", "tel"}
 DOI = re.compile(r"^https://doi\.org/10\.\d{4,9}/\S+$")
 DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 BASE = "http://site.invalid/"  # stands for the site root while resolving relative links
+# References inside one document: <use> names its element by href (xlink:href in
+# the atlas's markup, which Material's instant navigation leaves alone).
+USE_ATTRS = ("href", "xlink:href")
+URL_REF = re.compile(r"url\(\s*['\"]?([^)'\"]*)['\"]?\s*\)")
+URL_REF_ATTRS = ("clip-path", "mask", "filter", "fill", "stroke", "marker-start", "marker-mid", "marker-end")
 
 
 @dataclass
 class ParsedPage:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
+    local_refs: list[tuple[str, str, str]] = field(default_factory=list)  # same-document (tag, attribute, value)
 
 
 class _Collector(HTMLParser):
@@ -49,6 +59,13 @@ class _Collector(HTMLParser):
             self.page.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.page.ids.add(attrs["name"])
+        if tag == "use":
+            for attr in USE_ATTRS:
+                if attrs.get(attr) is not None:
+                    self.page.local_refs.append((tag, attr, attrs[attr]))
+        for attr in URL_REF_ATTRS:
+            for ref in URL_REF.findall(attrs.get(attr) or ""):
+                self.page.local_refs.append((tag, attr, ref))
         for attr in LINK_ATTRS.get(tag, ()):
             value = attrs.get(attr)
             if value is None:
@@ -115,8 +132,21 @@ class SiteLinks:
             return self.pages[key].ids
         return None
 
-    def problems(self) -> list[str]:
+    def local_problems(self) -> list[str]:
+        """`<use>` and `url(#id)` references that name no element of their own page."""
         out = []
+        for path, page in self.pages.items():
+            for tag, attr, value in page.local_refs:
+                value = value.strip()
+                where = f"{path or '/'}: <{tag} {attr}=\"{value}\">"
+                if not value.startswith("#"):
+                    out.append(f"{where}: not a reference inside the page (#id)")
+                elif unquote(value[1:]) not in page.ids:
+                    out.append(f"{where}: no element with id `{unquote(value[1:])}` in the same document")
+        return out
+
+    def problems(self) -> list[str]:
+        out = self.local_problems()
         for path, page in self.pages.items():
             base = urljoin(BASE, path)
             for tag, attr, value in page.links:

@@ -143,6 +143,21 @@ def test_every_technique_has_a_small_standalone_card(built_site):
         assert card_weight(built_site, path) <= EMBED_BUDGET, tid
 
 
+def test_cards_draw_their_badge_icons_from_symbols_of_their_own(built_site):
+    # A card is a document of its own: the symbols its claim badges <use> must be
+    # in it (the site-wide gate in test_quality_links.py checks every page), and
+    # only those, so the card stays small.
+    with_badges = 0
+    for tid in ATLAS.techniques:
+        card = soup(built_site / "embed" / "techniques" / tid / "index.html")
+        used = {use["xlink:href"][1:] for use in card.select("use")}
+        symbols = {symbol["id"] for symbol in card.select("svg.atlas-icon-symbols symbol")}
+        assert symbols == used, tid
+        with_badges += bool(card.select(".atlas-card__claims .atlas-badge use"))
+        assert all(symbol.select("path") for symbol in card.select("symbol")), tid
+    assert with_badges >= len(ATLAS.techniques) // 2
+
+
 def test_cards_stay_out_of_search_and_nav(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     assert [d for d in index["docs"] if d["location"].startswith("techniques/kneading/")]

@@ -1,16 +1,28 @@
-"""Links: every internal link and #anchor of the built site resolves; every
-external link is https and every DOI is written https://doi.org/... ."""
+"""Links: every internal link and #anchor of the built site resolves, and every
+SVG reference (<use>, url(#id)) resolves inside its own page; every external
+link is https and every DOI is written https://doi.org/... ."""
 from __future__ import annotations
 
 import re
 
-from linkcheck import check_site, external_problem
+from linkcheck import SiteLinks, check_site, external_problem
 from sitecrawl import html_pages
 
 
 def test_every_link_and_anchor_resolves(built_site):
     assert len(html_pages(built_site)) > 5
     problems = check_site(built_site)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_svg_reference_resolves_in_its_own_page(built_site):
+    # <use href>/<use xlink:href> and url(#id) on every page, embeds included:
+    # a symbol defined on another page draws nothing (an empty gap in a badge).
+    links = SiteLinks(built_site)
+    uses = [ref for path, page in links.pages.items() for ref in page.local_refs if ref[0] == "use"]
+    assert any(path.startswith("embed/") and page.local_refs for path, page in links.pages.items())
+    assert len(uses) > 100
+    problems = links.local_problems()
     assert not problems, "\n".join(problems)
 
 
@@ -48,3 +60,17 @@ def test_checker_finds_each_kind_of_broken_link(tmp_path):
                      "javascript:", "../gone.png"):
         assert fragment in text
     assert all(p.startswith("a/:") for p in problems)
+
+
+def test_checker_finds_svg_references_missing_from_their_page(tmp_path):
+    # The symbol is on the home page; the card below must define its own.
+    _page(tmp_path, "index.html", '<svg><symbol id="icon"><path d="M0 0"/></symbol></svg>'
+                                  '<svg><use xlink:href="#icon"/></svg><svg><use href="#icon"/></svg>'
+                                  '<svg><clipPath id="c"/><g clip-path="url(#c)"/></svg>')
+    _page(tmp_path, "card/index.html", '<svg><use xlink:href="#icon"/></svg>'
+                                       '<svg><use href="../#icon"/></svg>'
+                                       '<svg><g clip-path="url(#c)"/></svg>')
+    problems = check_site(tmp_path)
+    assert len(problems) == 3, "\n".join(problems)
+    assert all(p.startswith("card/:") for p in problems)
+    assert "`icon`" in problems[0] and "(#id)" in problems[1] and "`c`" in problems[2]
