@@ -6,7 +6,7 @@ import re
 
 from conftest import FIXTURES, PROJECT
 from macros.atlas.catalog import load_atlas
-from macros.atlas.rendering import Renderer
+from macros.atlas.rendering import Renderer, full_stop
 from macros.atlas.study.exam_map import coverage, exam_rows
 from macros.atlas.study.quiz import technique_quiz
 from macros.atlas.study.render import render_quiz, technique_study
@@ -28,6 +28,29 @@ def test_quiz_markup_has_a_labelled_radio_and_feedback_per_option():
         assert 'role="status" aria-live="polite"' in form and "<legend>" in form
         # feedback links are Markdown links relative to the quiz's source, so MkDocs checks them
         assert f"]({'../../techniques/kneading.md'}#{q.see.anchor})" in form
+
+
+def test_full_stop_ends_a_sentence_once():
+    assert full_stop("inflamed skin") == "inflamed skin."
+    assert full_stop("inflamed skin.") == "inflamed skin."
+    assert full_stop("Stop!") == "Stop!" and full_stop("Why?") == "Why?"
+    assert full_stop("“as the source says.”") == "“as the source says.”"
+    assert full_stop("(see below.)") == "(see below.)" and full_stop("*done.*") == "*done.*"
+    assert full_stop("skin ") == "skin." and full_stop("") == ""
+
+
+def test_no_javascript_answer_does_not_double_a_full_stop():
+    # Contraindications are written as sentences; the "Show the answer" text adds
+    # a full stop only to answers that lack one.
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    quiz = technique_quiz(atlas, "compression")
+    (question,) = [q for q in quiz.questions if q.kind == "contraindication"]
+    assert question.answer.text.endswith(".")
+    html = render_quiz(renderer, quiz, "study/quiz/compression.md", atlas)
+    answer = html.split(f'id="{question.id}"')[1].split('<details class="atlas-quiz__answer"')[1].split("</details>")[0]
+    assert f"**{question.answer.text}** It is" in answer and f"{question.answer.text}." not in answer
+    (other,) = [q for q in quiz.questions if q.kind == "pressure"]
+    assert f"**{other.answer.text}.**" in html
 
 
 def test_quiz_text_from_data_is_escaped():

@@ -97,6 +97,28 @@ def test_quiz_pages_embed_the_key_and_link_feedback_to_real_sections(built_site)
                         assert has_anchor(target, anchor), a["href"]
 
 
+# Punctuation a joined sentence gets wrong: a doubled stop ("skin.."), a space
+# before a mark ("skin ."), or a mark after a mark ("skin.," ".;"); an ellipsis is fine.
+BAD_PUNCTUATION = re.compile(r"(?<!\.)\.\.(?!\.)|\s[.,;:!?](?!\w)|[.,;:!?][.,;:!?]")
+
+
+def test_quiz_answers_and_feedback_read_as_sentences(built_site):
+    # The no-JavaScript "Show the answer" text and every option's feedback join
+    # an option's text to sentences; data that already ends in a full stop
+    # (contraindications do) must not end up with two.
+    from conftest import visible_text
+    checked = 0
+    for quiz_dir in sorted((built_site / "study" / "quiz").iterdir()):
+        if not (quiz_dir / "index.html").exists():
+            continue
+        page = soup(built_site, f"study/quiz/{quiz_dir.name}")
+        for block in page.select(".atlas-quiz__answer, .atlas-quiz__why"):
+            text = visible_text(block)
+            assert not BAD_PUNCTUATION.search(text), f"{quiz_dir.name}: {text!r}"
+            checked += 1
+    assert checked > 100
+
+
 def test_quiz_pages_stay_out_of_search_and_nav(built_site):
     index = yaml.safe_load((built_site / "search" / "search_index.json").read_text())
     locations = {d["location"] for d in index["docs"]}

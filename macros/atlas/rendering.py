@@ -42,6 +42,21 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# What may close a sentence, and what may follow its last mark (“…skin.”, “(…).”).
+SENTENCE_END = ".!?…"
+AFTER_SENTENCE_END = "”’\"')]*_"
+
+
+def full_stop(text: str) -> str:
+    """End `text` as a sentence: add a full stop unless it already ends in one
+    (or in ! ? …, before any closing quote, bracket or Markdown emphasis), so
+    data that is written as a sentence and data that is not both read right."""
+    text = str(text).rstrip()
+    if not text:
+        return text
+    return text if text.rstrip(AFTER_SENTENCE_END)[-1:] in tuple(SENTENCE_END) else text + "."
+
+
 def cell(text: str) -> str:
     """Make text safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|").replace("\n", " ")
@@ -79,7 +94,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(cell=cell, sentence=sentence, span=span, ordered=ordered, coord=fmt)
+        self.env.filters.update(cell=cell, sentence=sentence, full_stop=full_stop, span=span, ordered=ordered, coord=fmt)
         self.env.globals.update(
             FAMILY_LABELS=FAMILY_LABELS, PRESSURE_ORDER=PRESSURE_ORDER, PACE_ORDER=PACE_ORDER,
             SESSION_ORDER=SESSION_ORDER, reference_text=reference_text, reference_links=reference_links,
