@@ -2,9 +2,15 @@
 print stylesheet (print media emulation), in light and dark schemes."""
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
+
+from conftest import PROJECT
 
 GUIDE = "guides/back-massage-for-fatigue/"
+GUIDE_IDS = sorted(p.stem for p in (PROJECT / "data" / "guides").glob("*.yml"))
 # Everything that is screen furniture rather than the guide itself.
 SCREEN_ONLY = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
                ".md-search", ".md-top", ".atlas-print-button", ".md-typeset .headerlink",
@@ -81,14 +87,55 @@ def test_print_shows_technique_page_addresses(printed):
     assert step_after in ("none", "normal", "")
 
 
-def test_pdf_of_a_guide_is_paginated(server, browser):
-    """Chromium's own print to PDF: the guide fills several pages, none blank."""
+# Where each step starts and ends, and what follows each section heading,
+# read from the page as printed (print media), to find again in the PDF.
+PRINTED_PARTS_JS = """() => {
+  const squash = t => t.replace(/\\s+/g, "").replace(/¶/g, "");
+  const steps = [...document.querySelectorAll("article li.atlas-step")].map(li => {
+    const last = li.lastElementChild.innerText.trim().split("\\n").pop();
+    return [squash(li.querySelector("h3").innerText), squash(last).slice(-30)];
+  });
+  const headings = [...document.querySelectorAll("article h2")]
+    .filter(h => h.offsetParent !== null && h.nextElementSibling)
+    .map(h => [squash(h.innerText), squash(h.nextElementSibling.innerText).slice(0, 30)]);
+  return {steps, headings};
+}"""
+
+
+def pdf_pages_text(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF, without whitespace (line breaks differ)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return ["".join(page.extract_text().split()) for page in reader.pages]
+
+
+def page_of(pages: list[str], text: str) -> int:
+    found = [i for i, t in enumerate(pages) if text in t]
+    assert found, f"{text!r} is on no page"
+    return found[0]
+
+
+@pytest.mark.parametrize("gid", GUIDE_IDS)
+def test_printed_guide_keeps_each_step_and_heading_on_one_page(server, browser, gid):
+    """Chromium's own print to PDF (A4), read back page by page: no step is
+    cut across two sheets, no heading is left alone at the foot of a page, and
+    steps share sheets rather than taking one each."""
     page = browser.new_page()
-    page.goto(f"{server}/{GUIDE}", wait_until="networkidle")
-    pdf = page.pdf(format="A4")
+    page.goto(f"{server}/guides/{gid}/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    parts = page.evaluate(PRINTED_PARTS_JS)
+    pages = pdf_pages_text(page.pdf(format="A4"))
     page.close()
-    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-    assert 4 <= pages <= 20, pages
+    assert parts["steps"] and parts["headings"]
+    step_pages = set()
+    for title, end in parts["steps"]:
+        start = page_of(pages, title)
+        assert end in pages[start], f"{gid}: step {title!r} is cut: {end!r} is not on its page {start + 1}"
+        step_pages.add(start)
+    for heading, following in parts["headings"]:
+        # (PDF text order is not reading order, so the two are looked for on one page, not side by side.)
+        assert any(heading in t and following in t for t in pages), f"{gid}: heading {heading!r} is parted from what follows it"
+    # Most steps share a sheet; a few long ones (with an evidence box) may not.
+    assert len(step_pages) <= 0.8 * len(parts["steps"]), f"{gid}: {len(parts['steps'])} steps on {len(step_pages)} pages"
 
 
 @pytest.mark.parametrize("width", [1280, 360])
