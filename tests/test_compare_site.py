@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import deque
 from urllib.parse import urlparse
 
@@ -128,7 +129,74 @@ def test_every_value_has_a_page_and_the_index_links_them_all(built_site):
     assert linked == set(values)
     for facet, value in set(values) - set(expected):  # unused: the page says so, no empty list
         article = page(built_site, f"browse/{facet}/{value}").select_one("article")
-        assert "None of the" in visible_text(article) and not article.select_one("#techniques")
+        said = "No technique in the atlas is used on" if facet == "region" and REGIONS[value].get("avoid") else "None of the"
+        assert said in visible_text(article) and not article.select_one("#techniques")
+
+
+def keeps_off(raw: dict, region: str) -> bool:
+    """Whether a technique's own regions, pressure and family bring in a region's
+    `avoid` rule (data/regions.yml), read from the raw files."""
+    rule = REGIONS[region].get("avoid")
+    if not rule or not set(raw["regions"]) & {*rule["near"], region}:
+        return False
+    return (not rule.get("pressure") and not rule.get("families")) or bool(
+        set(raw["pressure"]) & set(rule.get("pressure", ()))) or raw["family"] in rule.get("families", ())
+
+
+def guide_steps_keeping_off(site) -> dict[str, set[str]]:
+    """Region id -> 'guide-id#step-anchor' of every step whose "Keep off" line names it, read from the built guide pages."""
+    by_name = {r["name"].casefold(): rid for rid, r in REGIONS.items()}
+    found: dict[str, set[str]] = {}
+    for guide in (site / "guides").glob("*/index.html"):
+        for dt in BeautifulSoup(guide.read_text(), "html.parser").find_all("dt", string="Keep off"):
+            step = dt.find_parent("li").find(id=lambda i: i and "step-" in i)
+            for name in visible_text(dt.find_next_sibling("dd")).split(", "):
+                found.setdefault(by_name[name.casefold()], set()).add(f"{guide.parent.name}#{step['id']}")
+    return found
+
+
+def test_regions_to_keep_off_say_why_and_list_what_keeps_off_them(built_site):
+    steps = guide_steps_keeping_off(built_site)
+    assert {"spine", "kidney-area"} <= set(steps)
+    for rid, region in REGIONS.items():
+        article = page(built_site, f"browse/region/{rid}").select_one("article")
+        lead = visible_text(article.select_one(".atlas-lead"))
+        if region.get("avoid"):
+            assert "an area to keep off" in lead and region["avoid"]["reason"].rstrip(".") in lead, rid
+        else:
+            assert "keep off" not in lead, rid
+        # the techniques whose own work brings in the region's rule
+        ids = {tid for tid, raw in TECHNIQUES.items() if keeps_off(raw, rid)}
+        heading = article.select_one("#kept-off-techniques")
+        listed = technique_links(heading.find_next("ul"), "../../../techniques/") if heading else set()
+        assert listed == ids, rid
+        # the guide steps whose "Keep off" line names it, each linked to its anchor
+        heading = article.select_one("#kept-off-steps")
+        linked = {a["href"].removeprefix("../../../guides/").replace("/#", "#")
+                  for a in heading.find_next("ul").select("a[href*='#']")} if heading else set()
+        assert linked == steps.get(rid, set()), rid
+    spine = page(built_site, "browse/region/spine").select_one("article")
+    assert len(spine.select("#kept-off-techniques + p + ul > li")) == len(TECHNIQUES)
+
+
+def test_facet_pages_end_their_lists_before_the_safety_note(built_site):
+    # The note after the lists is a paragraph of its own, not part of the last entry.
+    for path in (built_site / "browse").glob("*/*/index.html"):
+        article = BeautifulSoup(path.read_text(), "html.parser").select_one("article")
+        notes = [p for p in article.find_all("p") if "read it before you begin" in p.get_text()]
+        assert all(p.find_parent("li") is None for p in notes), path
+        assert "read it before you begin" not in " ".join(li.get_text() for li in article.select("li")), path
+
+
+def test_browse_index_marks_the_regions_to_keep_off(built_site):
+    index = page(built_site, "browse").select_one("article")
+    to_avoid = [rid for rid, r in REGIONS.items() if r.get("avoid")]
+    intro = index.select_one("#region").find_next("p")
+    assert "areas to keep off" in visible_text(intro)
+    assert [a["href"] for a in intro.select("a")] == [f"region/{rid}/" for rid in to_avoid]
+    for rid in to_avoid:
+        (item,) = [li for li in index.select("li") if li.a and li.a["href"] == f"region/{rid}/"]
+        assert re.search(r"keep off|kept off", visible_text(item)) and "no techniques listed" not in visible_text(item), rid
 
 
 # --- glossary and tooltips ---------------------------------------------------------

@@ -180,3 +180,20 @@ def test_guide_json_keeps_the_authored_shape(rich):
         "from": "lower-back", "to": "upper-back"}
     listing = json.loads(files["api/v1/guides.json"])
     assert [g["id"] for g in listing["guides"]] == ["first-guide", "second-guide"]
+
+
+def test_step_keep_off_is_what_the_step_diagram_hatches():
+    # The browse pages list the steps that keep off a region without drawing
+    # their diagrams (guides.step_keep_off); it must say what the diagram and
+    # the step's "Keep off" line say.
+    from macros.atlas.guides import step_figure, step_keep_off, steps_of
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    hands_on = 0
+    for g in atlas.guides.values():
+        for ref, step, _ in steps_of(g):
+            if step.technique is None:
+                assert step_keep_off(atlas, step) == ()
+                continue
+            hands_on += 1
+            assert step_keep_off(atlas, step) == step_figure(atlas, step, "x").avoid, (g.id, ref.anchor)
+    assert hands_on > 20

@@ -14,7 +14,7 @@ import yaml
 
 from .catalog import Atlas
 from .compare_table import COLUMNS, table_rows
-from .facets import FACETS, KINDS, count_text, facet_index
+from .facets import FACETS, KINDS, avoid_condition, count_text, facet_index, kept_off, region_note
 from .models import PACE_ORDER, PRESSURE_ORDER, SESSION_ORDER, Technique
 from .rendering import Renderer, link, technique_src
 from .sitemap import generated_pages
@@ -128,10 +128,17 @@ def browse_index(renderer: Renderer, atlas: Atlas, page_src: str) -> str:
     for facet in FACETS.values():
         groups: dict[str | None, list] = {}  # in the vocabulary's order (regions head to foot)
         for v in facet.values(atlas):
-            listings = index.get((v.facet, v.value), ())
-            groups.setdefault(v.group, []).append((v, count_text(listings), link(page_src, v.src)))
+            groups.setdefault(v.group, []).append((v, _note(atlas, v, index), link(page_src, v.src)))
         facets.append((facet, list(groups.items())))
-    return renderer.render("browse-index.html", facets=facets)
+    # regions work keeps off (`avoid` in data/regions.yml), named above the region list
+    to_avoid = [(v.phrase, link(page_src, v.src)) for v in FACETS["region"].values(atlas) if atlas.regions[v.value].avoid]
+    return renderer.render("browse-index.html", facets=facets, to_avoid=to_avoid)
+
+
+def _note(atlas: Atlas, value, index) -> str:
+    """A value's counts as the index and the neighbours list show them; a region to keep off says so."""
+    listings = index.get((value.facet, value.value), ())
+    return region_note(atlas, value.value, listings) if value.facet == "region" else count_text(listings)
 
 
 def facet_page(renderer: Renderer, atlas: Atlas, facet_name: str, value: str, page_src: str) -> str:
@@ -143,12 +150,24 @@ def facet_page(renderer: Renderer, atlas: Atlas, facet_name: str, value: str, pa
     sections = [(kind, many.capitalize(), [(item, link(page_src, item.src)) for item in listings if item.kind == kind])
                 for kind, (_, many) in KINDS.items()]
     # Neighbours: the same body area for regions, every other value otherwise; used ones first.
-    siblings = sorted(((v, link(page_src, v.src), count_text(index.get((facet_name, v.value), ()))) for v in values
-                       if v != this and (this.group is None or v.group == this.group)),
-                      key=lambda s: not s[2])
+    siblings = sorted(((v, link(page_src, v.src), _note(atlas, v, index), bool(index.get((facet_name, v.value))))
+                       for v in values if v != this and (this.group is None or v.group == this.group)),
+                      key=lambda s: not s[3])
+    # A region that work keeps off: why (its `avoid` rule), and what keeps off it.
+    rule = atlas.regions[value].avoid if facet_name == "region" else None
+    off = kept_off(atlas).get(value) if facet_name == "region" else None
+    kept = None
+    if off:
+        kept = {
+            "techniques": [(item, link(page_src, item.src)) for item in off.techniques],
+            "guides": [(item, link(page_src, item.src), [(ref, title, f"{link(page_src, item.src)}#{ref.anchor}")
+                                                         for ref, title in steps])
+                       for item, steps in off.guides],
+            "step_count": off.step_count,
+        }
     return renderer.render(
         "facet-page.html", facet=facet, value=this, sections=[s for s in sections if s[2]],
-        technique_count=len(atlas.techniques),
-        siblings=siblings, browse_href=link(page_src, BROWSE_INDEX),
+        technique_count=len(atlas.techniques), rule=rule, condition=avoid_condition(rule) if rule else "",
+        kept=kept, siblings=[s[:3] for s in siblings], browse_href=link(page_src, BROWSE_INDEX),
         table_href=link(page_src, COMPARE_INDEX),
     )

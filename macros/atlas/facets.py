@@ -12,6 +12,11 @@ Every value of the vocabularies (data/regions.yml, the pressure levels, the
 families) has its page even when nothing uses it yet, so the addresses stay
 the same whatever the data says; such a page says plainly that no technique
 lists it and points to its neighbours.
+
+A region can also be one that work keeps off (its `avoid` in
+data/regions.yml: the spine, the kidney area). Its page says so, with the
+reason, and lists what keeps off it (:func:`kept_off`): the techniques whose
+body map hatches it and the guide steps whose "Keep off" line names it.
 """
 from __future__ import annotations
 
@@ -19,8 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .guides import guide_src, steps_of
-from .models import AUDIENCE_LABELS, FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER
+from .figures import avoided
+from .guides import StepRef, guide_src, step_keep_off, steps_of
+from .models import AUDIENCE_LABELS, FAMILY_LABELS, PACE_ORDER, PRESSURE_ORDER, Avoid
 
 if TYPE_CHECKING:
     from .catalog import Atlas
@@ -114,12 +120,16 @@ def listing_source(func: ListingSource) -> ListingSource:
     return func
 
 
+def technique_listing(t) -> Listing:
+    from .rendering import span, technique_src  # late: rendering imports this module
+    detail = f"{span(t.pressure, PRESSURE_ORDER).capitalize()} pressure, {span(t.pace, PACE_ORDER)} pace"
+    return Listing("technique", t.id, t.name, t.summary, technique_src(t.id), detail, t.professional_only)
+
+
 @listing_source
 def technique_listings(atlas: Atlas) -> Iterator[tuple[str, str, Listing]]:
-    from .rendering import span, technique_src  # late: rendering imports this module
     for t in atlas.techniques.values():
-        detail = f"{span(t.pressure, PRESSURE_ORDER).capitalize()} pressure, {span(t.pace, PACE_ORDER)} pace"
-        listing = Listing("technique", t.id, t.name, t.summary, technique_src(t.id), detail, t.professional_only)
+        listing = technique_listing(t)
         yield from (("region", r, listing) for r in t.regions)
         yield from (("pressure", p, listing) for p in t.pressure)
         yield "family", t.family, listing
@@ -161,3 +171,66 @@ def facet_index(atlas: Atlas) -> dict[tuple[str, str], tuple[Listing, ...]]:
 def facet_values(atlas: Atlas) -> list[FacetValue]:
     """Every value of every facet, in index order (used or not): one page each."""
     return [value for facet in FACETS.values() for value in facet.values(atlas)]
+
+
+# --- regions that work keeps off ------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeptOff:
+    """What keeps off one region: techniques whose own regions, pressure and
+    family bring in the region's `avoid` rule (their body maps hatch it), and
+    hands-on guide steps whose "Keep off" line names it (their own `avoid`, or
+    the rule), grouped by guide in the atlas's guide order."""
+
+    techniques: tuple[Listing, ...]
+    guides: tuple[tuple[Listing, tuple[tuple[StepRef, str], ...]], ...]  # (guide, ((step, its title), ...))
+
+    @property
+    def step_count(self) -> int:
+        return sum(len(steps) for _, steps in self.guides)
+
+
+def kept_off(atlas: Atlas) -> dict[str, KeptOff]:
+    """Region id -> what keeps off it; regions nothing keeps off are absent."""
+    techniques: dict[str, list[Listing]] = {}
+    for t in atlas.techniques.values():
+        for region in avoided(atlas.regions, t.regions, t.pressure, t.family):
+            techniques.setdefault(region, []).append(technique_listing(t))
+    guides: dict[str, list] = {}
+    for g in atlas.guides.values():
+        steps: dict[str, list[tuple[StepRef, str]]] = {}
+        for ref, step, _ in steps_of(g):
+            for region in step_keep_off(atlas, step):
+                steps.setdefault(region, []).append((ref, step.title))
+        listing = Listing("guide", g.id, g.title, g.summary, guide_src(g.id), AUDIENCE_LABELS[g.audience])
+        for region, refs in steps.items():
+            guides.setdefault(region, []).append((listing, tuple(refs)))
+    return {r: KeptOff(tuple(sorted(techniques.get(r, ()), key=lambda x: x.title.casefold())),
+                       tuple(guides.get(r, ())))
+            for r in atlas.regions if r in techniques or r in guides}
+
+
+def _or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def avoid_condition(rule: Avoid) -> str:
+    """What brings a region's `avoid` rule into play, as words to put after
+    "with" or "when they use": '' (always), 'firm or deep pressure',
+    'firm or deep pressure, percussion or vibration and shaking'."""
+    what = [f"{_or_list(rule.pressure)} pressure"] if rule.pressure else []
+    what += [FAMILY_LABELS[f].lower() for f in rule.families]
+    return _or_list(what) if what else ""
+
+
+def region_note(atlas: Atlas, region_id: str, listings: Iterable[Listing]) -> str:
+    """What the /browse/ index and a facet page's neighbours say of a region:
+    its counts, and for a region with an `avoid` rule that it is one to keep off."""
+    counts = count_text(listings)
+    rule = atlas.regions[region_id].avoid
+    if rule is None:
+        return counts
+    if not counts:
+        return "an area to keep off"
+    condition = avoid_condition(rule)
+    return f"{counts}; kept off with {condition}" if condition else f"{counts}; an area to keep off"

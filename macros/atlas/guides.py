@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .figures import step_diagram
+from .figures import avoided, direction_field, step_diagram
 from .models import AUDIENCE_ORDER, Guide, Step
 
 if TYPE_CHECKING:
@@ -61,6 +61,21 @@ def step_figure(atlas, step: Step, diagram_id: str):
     technique = atlas.techniques[step.technique]
     return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family,
                         keep_off=step.avoid)
+
+
+def step_keep_off(atlas, step: Step) -> tuple[str, ...]:
+    """The regions a hands-on step keeps off, in the regions' order: its own
+    `avoid` and what the regions' `avoid` rules add for the regions it works
+    (its `from` and `to` included), its pressure and its technique's family.
+    The same regions its diagram hatches and its "Keep off" line names
+    (figures.step_diagram), without drawing it; an advice step keeps off none."""
+    if step.technique is None:
+        return ()
+    ends = [direction_field(step.direction, name) for name in ("from", "to")] if step.direction else []
+    worked = set(step.regions) | {r for r in ends if r}
+    by_rule = set(avoided(atlas.regions, worked, [step.pressure] if step.pressure else [],
+                          atlas.techniques[step.technique].family))
+    return tuple(r for r in atlas.regions if r in by_rule | set(step.avoid) and r not in worked)
 
 
 # --- derived data ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .catalog import Atlas
 from .evidence_views import benefit_src
 from .comparing import PAIR_ROUTE
-from .facets import facet_src, facet_values
+from .facets import facet_index, facet_src, facet_values
 from .guides import guide_src
 from .linking import embed_pages
 from .rendering import technique_src
@@ -110,8 +110,15 @@ _FACET_DESCRIPTIONS = {
 @page_set("facets")
 def facet_pages(atlas: Atlas) -> list[GeneratedPage]:
     """One page per facet value, used or not (stable addresses); reached from /browse/, not the nav."""
+    index = facet_index(atlas)
+
+    def description(v):
+        if v.facet == "region" and atlas.regions[v.value].avoid and (v.facet, v.value) not in index:
+            return f"Why massage keeps off {v.phrase}, and the techniques and guide steps that keep off it."
+        return _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase)
+
     return [
-        GeneratedPage(v.src, v.label, _FACET_DESCRIPTIONS[v.facet].format(phrase=v.phrase), "facet_page()",
+        GeneratedPage(v.src, v.label, description(v), "facet_page()",
                       {"facet": v.facet, "value": v.value}, in_nav=False,
                       # region ids may be renamed; pressure levels and families are fixed words
                       keyed=keyed(facet_src("region", "{}"), ("regions", v.value)) if v.facet == "region" else None)
