@@ -158,6 +158,26 @@ def test_printed_cards_put_each_technique_on_its_own_page(server, browser, paper
     page.close()
 
 
+@pytest.mark.parametrize("media, width", [("print", 800), ("screen", 1280)])
+def test_card_sections_keep_their_heading_and_items_in_one_column(server, browser, media, width):
+    """Each list stays under its own heading: none continues in the other
+    column, headless, beside the steps."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.emulate_media(media=media)
+    page.goto(f"{server}/study/cards/", wait_until="networkidle")
+    strays = page.evaluate("""() => [...document.querySelectorAll('.atlas-card__body section:not(.atlas-card__claims)')]
+      .flatMap(section => [...section.querySelectorAll('ul, ol')].flatMap(list => {
+        const lefts = [...list.children].map(li => li.getBoundingClientRect().left);
+        return lefts.filter(x => Math.abs(x - lefts[0]) > 2).map(() => section.closest('.atlas-card').id);
+      }))""")
+    assert strays == []
+    # and the steps stand beside the safety notes, not above them
+    card = page.locator(".atlas-card").first
+    steps, safety = (card.locator(sel).bounding_box() for sel in (".atlas-card__section >> nth=0", ".atlas-card__safety"))
+    assert safety["x"] > steps["x"] + steps["width"] / 2 and abs(safety["y"] - steps["y"]) < 5
+    page.close()
+
+
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 STUDY_PARTS = [("study/quiz/kneading/", ".atlas-quiz"), ("techniques/kneading/", ".atlas-study"),
                ("study/", "article"), ("study/cards/", ".atlas-cards"), ("study/exam-map/", "article")]
