@@ -89,8 +89,9 @@ def test_phone_table_scrolls_sideways_with_names_in_view(browser, server):
     page.close()
 
 
-def test_tab_to_a_glossary_term_shows_its_definition(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_to_a_glossary_term_shows_its_definition(browser, server, scheme):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page.goto(f"{server}/techniques/effleurage/", wait_until="networkidle")
     term = page.locator('article abbr.atlas-term[data-term="kneading"]').first
     definition = TECHNIQUES["kneading"]["summary"]
@@ -108,6 +109,11 @@ def test_tab_to_a_glossary_term_shows_its_definition(browser, server):
     tooltip.wait_for(state="visible", timeout=5000)
     page.wait_for_function("el => el.classList.contains('md-tooltip2--active')", arg=tooltip.element_handle())
     assert definition in tooltip.inner_text()
+    if scheme == "dark":
+        # Material's shadow does not show on the dark page: the tooltip needs a surface of its own.
+        surface, page_bg = page.evaluate("""el => [getComputedStyle(el.querySelector('.md-tooltip2__inner')).backgroundColor,
+                                                   getComputedStyle(document.body).backgroundColor]""", tooltip.element_handle())
+        assert surface != page_bg, surface
     page.keyboard.press("Tab")  # moving on hides it again
     page.wait_for_function("el => !el.isConnected || !el.classList.contains('md-tooltip2--active')",
                            arg=tooltip.element_handle(), timeout=5000)
