@@ -129,3 +129,18 @@ def test_glossary_page_has_an_anchor_per_term_and_every_other_name():
         assert f"{{: #term-{term.id} }}" in body
     assert "| alpha-alias | [Alpha](#term-alpha) |" in body
     assert "Technique page: [Alpha](techniques/alpha.md)" in body
+
+
+def test_technique_pages_carry_their_aliases_as_escaped_search_tags():
+    # Material inserts a result's tags into the search list as HTML, and its
+    # search plugin reads them before the hook escapes the front matter.
+    import yaml
+    from macros.atlas.pages import TECHNIQUE_SEARCH_BOOST, search_tags, technique_pages
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    kneading = next(p for p in technique_pages(atlas) if p.meta["technique"] == "kneading")
+    front = yaml.safe_load(kneading.source().split("---")[1])
+    assert front["tags"] == ["petrissage", "pétrissage"]
+    assert front["search"] == {"boost": TECHNIQUE_SEARCH_BOOST}
+    t = atlas.techniques["kneading"]
+    alias = t.aliases[0].model_copy(update={"name": '<img src=x onerror="alert(1)">'})
+    assert search_tags(t.model_copy(update={"aliases": [alias]})) == ["&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"]

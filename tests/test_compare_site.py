@@ -176,7 +176,7 @@ def test_regions_to_keep_off_say_why_and_list_what_keeps_off_them(built_site):
                   for a in heading.find_next("ul").select("a[href*='#']")} if heading else set()
         assert linked == steps.get(rid, set()), rid
     spine = page(built_site, "browse/region/spine").select_one("article")
-    assert len(spine.select("#kept-off-techniques + p + ul > li")) == len(TECHNIQUES)
+    assert len(spine.select_one("#kept-off-techniques").find_next("ul").find_all("li")) == len(TECHNIQUES)
 
 
 def test_facet_pages_end_their_lists_before_the_safety_note(built_site):
@@ -225,6 +225,25 @@ def test_authored_terms_and_their_exceptions(built_site):
     tapotement = page(built_site, "techniques/tapotement")
     assert not tapotement.select('abbr[data-term="cupping"]')  # there it means clapping (not_on)
     assert not tapotement.select('abbr[data-term="tapotement"]')  # no tooltip on a term's own page
+
+
+def test_search_lists_a_technique_by_its_aliases_and_no_index_table(built_site):
+    # Material weighs `tags` far above text: a technique's aliases are its
+    # page's tags, so a search for one lists that page first. Index tables
+    # (techniques, home, comparison, glossary's other names) and facet lists
+    # repeat the technique pages and stay out of the index, as does the body map.
+    docs = {d["location"]: d for d in json.loads((built_site / "search" / "search_index.json").read_text())["docs"]}
+    for tid, raw in TECHNIQUES.items():
+        doc = docs[f"techniques/{tid}/"]
+        assert doc.get("tags", []) == [a["name"] for a in raw.get("aliases") or []], tid
+        assert doc["boost"] > 1 and "Hatched" not in doc["text"], tid
+    summaries = [raw["summary"][:40] for raw in TECHNIQUES.values()]
+    for location, doc in docs.items():
+        if location.startswith(("techniques/", "guides/")) and location.count("/") > 1:
+            continue  # a technique's own page and the guides hold their own words
+        repeated = [s for s in summaries if s in doc["text"]]
+        assert len(repeated) <= 2, (location, repeated)  # a side-by-side page shows its two
+    assert "petrissage" not in docs.get("glossary/#other-names", {"text": ""})["text"]
 
 
 def test_tooltips_stay_out_of_headings_links_code_nav_and_search(built_site):

@@ -10,6 +10,8 @@ redirect to it by themselves (macros/atlas/redirects.py).
 """
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .catalog import Atlas
 from .evidence_views import benefit_src
 from .comparing import PAIR_ROUTE
@@ -30,11 +32,28 @@ from .study.terms import CARDS_SRC, EXAM_MAP_SRC, quiz_src
 NAV_TECHNIQUES_LIMIT = 60
 
 
+# A search for a technique's name lists its page before the comparisons and
+# facet pages that name it in their titles too (Material: `search.boost`).
+TECHNIQUE_SEARCH_BOOST = 2
+
+
+def search_tags(technique) -> list[str]:
+    """A technique's other names as the search index's `tags` (Material weighs
+    a match there far above one in a page's text), so a search for an alias
+    ("petrissage") lists the technique itself first, not a page that mentions
+    the word. Without the tags plugin the page shows no tags; the search
+    results show them as chips, inserted as HTML, so they are escaped here
+    (the search plugin reads them before the hook escapes the front matter)."""
+    return [str(escape(alias.name)) for alias in technique.aliases]
+
+
 @page_set("techniques")
 def technique_pages(atlas: Atlas) -> list[GeneratedPage]:
     in_nav = len(atlas.techniques) <= NAV_TECHNIQUES_LIMIT
     return [
-        GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()", {"technique": t.id},
+        GeneratedPage(technique_src(t.id), t.name, t.summary, "technique_page()",
+                      {"technique": t.id, "search": {"boost": TECHNIQUE_SEARCH_BOOST},
+                       **({"tags": search_tags(t)} if t.aliases else {})},
                       keyed=keyed(technique_src("{}"), ("techniques", t.id)), in_nav=in_nav)
         for t in atlas.techniques.values()
     ]
