@@ -69,8 +69,11 @@ def test_table_cells_show_each_techniques_values(built_site):
         labels = [c["label"] for c in CLAIMS if row["data-technique"] in (c.get("techniques") or [])]
         evidence, traditional = labels.count("evidence-backed"), labels.count("traditional")
         assert text["claims"] == (f"{evidence} evidence-backed, {traditional} traditional" if labels else "none recorded")
-        (claims_link,) = cells["claims"].select("a")
-        assert claims_link["href"] == f"../techniques/{row['data-technique']}/#claims"
+        if labels:
+            (claims_link,) = cells["claims"].select("a")
+            assert claims_link["href"] == f"../techniques/{row['data-technique']}/#claims"
+        else:  # nothing to count is plain text, not a link
+            assert not cells["claims"].select("a"), row["data-technique"]
 
 
 # --- side-by-side pages -----------------------------------------------------------
@@ -254,6 +257,20 @@ def test_tooltips_stay_out_of_headings_links_code_nav_and_search(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     for doc in index["docs"]:
         assert "abbr" not in doc["title"] and "atlas-term" not in doc["text"], doc["location"]
+
+
+def test_titles_of_cited_works_get_no_tooltips(built_site):
+    # A paper's title is its authors' words: "Swedish massage" or "cupping
+    # therapy" in it is not the atlas's term. Bibliography, technique pages'
+    # references and the exam map's source alike (rendering.reference_text).
+    refs = yaml.safe_load((DATA / "references.yml").read_text())
+    bibliography = page(built_site, "evidence/bibliography")
+    titles = bibliography.select(".atlas-ref em.atlas-no-tooltips")
+    assert sorted(visible_text(t) for t in titles) == sorted(" ".join(r["title"].split()) for r in refs)
+    for path in ("evidence/bibliography", "techniques/cupping", "techniques/kneading", "study/exam-map"):
+        soup = page(built_site, path)
+        assert soup.select("em.atlas-no-tooltips"), path
+        assert not soup.select("em.atlas-no-tooltips abbr"), path
 
 
 def test_every_page_with_content_has_tooltips_from_data(built_site):

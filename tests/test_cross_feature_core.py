@@ -172,8 +172,9 @@ def test_claims_column_sorts_by_evidence_backed_then_traditional_counts():
     assert any(counts != (0, 0) for counts, _ in counted.values())
     for (a, cell_a), (b, cell_b) in combinations(counted.values(), 2):
         assert (a < b) == (cell_a.sort < cell_b.sort) and (a == b) == (cell_a.sort == cell_b.sort)
+    assert any(counts == (0, 0) for counts, _ in counted.values())
     for counts, cell in counted.values():
-        assert cell.anchor == "claims"
+        assert cell.anchor == ("" if counts == (0, 0) else "claims")  # "None recorded" links nowhere
         assert cell.text == ("None recorded" if counts == (0, 0) else
                              f"{counts[0]} evidence-backed, {counts[1]} traditional")
 

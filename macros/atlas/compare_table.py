@@ -105,11 +105,12 @@ def session_place(atlas: Atlas, t: Technique) -> Cell:
 @column("claims", "Claims", numeric=True, sorts="by evidence-backed claims, then traditional ones, fewest first")
 def claims(atlas: Atlas, t: Technique) -> Cell:
     """How many claims made for the technique carry each label, in words (no colour
-    needed), linked to the page's Claims section. Claims about massage sessions in
-    general are not counted: they say nothing about one technique."""
+    needed), linked to the page's Claims section; "None recorded" is plain text.
+    Claims about massage sessions in general are not counted: they say nothing
+    about one technique."""
     labels = [atlas.claims[c].label for c in atlas.claims_by_technique.get(t.id, ())]
     if not labels:
-        return Cell(text="None recorded", sort=0, anchor="claims")
+        return Cell(text="None recorded", sort=0)  # plain text: there is nothing to link to
     counts = [labels.count(label) for label in LABEL_ORDER]
     text = ", ".join(f"{n} {label}" for n, label in zip(counts, LABEL_ORDER))
     # Evidence-backed first: 1 evidence-backed sorts after any number of traditional ones alone.

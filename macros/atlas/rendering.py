@@ -63,7 +63,11 @@ def cell(text: str) -> str:
 
 
 def reference_text(ref) -> str:
-    parts = [ref.authors + (f" ({ref.year})" if ref.year else "") + ".", f"*{ref.title}*."]
+    """A reference as Markdown: authors (year). *Title*. Container. The title is
+    the cited work's own words, so it gets no glossary tooltips (the class
+    atlas-no-tooltips, set by attr_list before the glossary extension runs)."""
+    parts = [ref.authors + (f" ({ref.year})" if ref.year else "") + ".",
+             f"*{ref.title}*{{: .atlas-no-tooltips }}."]
     if ref.container:
         parts.append(ref.container + ".")
     return " ".join(parts)
