@@ -225,11 +225,12 @@ def test_step_diagram_draws_the_steps_regions_direction_and_what_to_keep_off(bui
             if start and end:
                 assert inside((a["start"][0], boxes[start][1]), boxes[start])
                 assert inside((tip[0], boxes[end][1]), boxes[end])
-    elif movement == "across":
-        (a,) = solid
-        (tip,) = a["tips"]
-        assert abs(tip[0] - a["start"][0]) > abs(tip[1] - a["start"][1])
-        assert (tip[0] - axis) * (a["start"][0] - axis) < 0
+    elif movement == "across":  # side to side, a head at each end; one head, towards `to`, when it is given
+        for a in solid:
+            assert len(a["tips"]) == (1 if start or end else 2)
+            first, last = (a["start"], a["tips"][0]) if start or end else a["tips"]
+            assert abs(last[0] - first[0]) > abs(last[1] - first[1])
+            assert (last[0] - axis) * (first[0] - axis) < 0
     elif movement == "circles":
         assert all(a["arc"] for a in solid)
         for a in (m for m in marks if m["dashed"]):  # where the circles travel, from `from` to `to`

@@ -3,6 +3,7 @@
 arrows run for each movement."""
 from __future__ import annotations
 
+import math
 import re
 from types import SimpleNamespace
 
@@ -90,15 +91,95 @@ def test_outward_and_inward_move_away_from_and_towards_the_midline():
         diagram(["flanks", "lower-back"], "outward", **{"from": "flanks", "to": "lower-back"})
 
 
-def test_across_goes_from_one_side_to_the_other():
+def test_across_goes_from_one_side_to_the_other_and_back():
     (arrow,) = diagram(["upper-back"], "across").panels[0].arrows
     b = box("upper-back", "centre")
     assert arrow.start[0] < 100 < arrow.end[0] and inside(arrow.start, b) and inside(arrow.end, b)
+    # side to side: a head at each end, pointing outwards (tips at the arrow's two ends)
+    assert len(arrow.heads) == 2
+    tips = sorted(tuple(float(v) for v in head.split()[0].split(",")) for head in arrow.heads)
+    assert tips[0] == pytest.approx(arrow.start, abs=0.1) and tips[1] == pytest.approx(arrow.end, abs=0.1)
+    # from `from` towards `to` it goes one way only
+    (one_way,) = diagram(["upper-back", "flanks"], "across", **{"from": "flanks"}).panels[0].arrows
+    assert len(one_way.heads) == 1
+
+
+def test_side_to_side_over_the_spine_breaks_off_around_it_on_each_worked_region():
+    """Step 1 of the fatigue guide: the hands rest on the lower back and between
+    the shoulder blades and rock the body; the spine is kept off."""
+    d = diagram(["lower-back", "upper-back"], "across", "side to side across the body")
+    arrows = d.panels[0].arrows
+    assert len(arrows) == 2  # one where each hand rests
+    spine = box("spine", "centre")
+    for arrow, region in zip(arrows, ["lower-back", "upper-back"]):
+        assert len(arrow.heads) == 2 and arrow.gaps == 1
+        assert inside(arrow.start, box(region, "centre")) and inside(arrow.end, box(region, "centre"))
+        # the shaft is two pieces, one each side of the spine, neither over it
+        pieces = re.findall(r"M(-?[\d.]+) (-?[\d.]+)l(-?[\d.]+) (-?[\d.]+)", arrow.path)
+        assert len(pieces) == 2
+        for x, _, dx, _ in pieces:
+            x0, x1 = sorted((float(x), float(x) + float(dx)))
+            assert x1 < spine[0] or x0 > spine[2]
+    assert d.key == ("Two-headed arrows: the hands move back and forth. "
+                     "Hatched: keep off; the arrows break off around it.")
 
 
 def test_up_and_down_has_a_head_at_each_end():
     arrows = diagram(["arms"], "up-and-down").panels[0].arrows
     assert len(arrows) == 2 and all(len(a.heads) == 2 for a in arrows)
+
+
+def test_an_arrow_through_a_region_to_keep_off_stops_before_it_and_resumes_after():
+    # the fatigue guide's step 4: up beside the spine from the waist, the kidney area kept off
+    d = F.step_diagram(ATLAS, ["lower-back", "mid-back", "upper-back"],
+                       {"words": "up beside the spine", "movement": "up", "from": "lower-back", "to": "upper-back"},
+                       "s", keep_off=["spine", "kidney-area"])
+    for arrow in d.panels[0].arrows:
+        side = "left" if arrow.start[0] < 100 else "right"
+        kidney = box("kidney-area", side)
+        assert arrow.gaps == 1 and len(arrow.heads) == 1
+        assert arrow.start[1] > kidney[3] and arrow.end[1] < kidney[1]  # from below it to above it
+        pieces = [re.findall(r"-?[\d.]+", m) for m in re.findall(r"M[^M]+", arrow.path)]
+        assert len(pieces) == 2
+        (x, y0, _, dy0), (_, y1, _, dy1) = ([float(v) for v in p] for p in pieces)
+        assert kidney[0] < x < kidney[2]  # beside the spine, in line with the kidney...
+        assert min(y0, y0 + dy0) > kidney[3] and max(y1, y1 + dy1) < kidney[1]  # ...but never over it
+
+
+def test_wide_circles_travelling_up_the_back_keep_off_the_kidneys():
+    # the fatigue guide's step 3: circles, from the waist to the shoulders
+    d = F.step_diagram(ATLAS, ["lower-back", "mid-back", "upper-back", "shoulders"],
+                       {"words": "wide circles", "movement": "circles", "from": "lower-back", "to": "shoulders"},
+                       "s", keep_off=["spine", "kidney-area"])
+    circles = [a for a in d.panels[0].arrows if not a.dashed]
+    assert len(circles) == 8  # one on each region, each side
+    for arrow in circles:  # each drawn as an arc: a curve, not a straight line
+        assert re.fullmatch(r"M[-\d. ]+A[\d.]+ [\d.]+ 0 1 [01] [-\d. ]+", arrow.path)
+        assert "l" not in arrow.path
+    for side in ("left", "right"):
+        k = box("kidney-area", side)
+        for arrow in circles:
+            (cx, cy), r = arc_centre(arrow.path)
+            assert math.dist((cx, cy), arrow.end) == pytest.approx(r, abs=0.2)  # the head is on that circle
+            # nearest point of the kidney's box to the circle's centre is further than the radius
+            nx, ny = min(max(cx, k[0]), k[2]), min(max(cy, k[1]), k[3])
+            assert math.hypot(cx - nx, cy - ny) > r
+    assert d.key.startswith("Circling arrows: the hands move in circles, travelling the way the dashed arrow points.")
+
+
+def arc_centre(path):
+    """Centre and radius of a circling arrow's arc: its start, its radius, and
+    (drawn as most of a circle from the top) a centre one radius below the chord's middle."""
+    numbers = [float(v) for v in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", path)]
+    (x0, y0), r, (x1, y1) = numbers[:2], numbers[2], numbers[-2:]
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    half = math.hypot(x1 - x0, y1 - y0) / 2
+    depth = math.sqrt(max(0.0, r * r - half * half))
+    # the centre lies on the chord's perpendicular, on the side away from the gap at the top
+    nx, ny = -(y1 - y0) / (2 * half), (x1 - x0) / (2 * half)
+    if ny < 0:
+        nx, ny = -nx, -ny
+    return (mx + nx * depth, my + ny * depth), r
 
 
 def test_circles_are_circular_arrows_beside_the_spine_or_on_the_midline():
@@ -158,7 +239,11 @@ def test_the_partial_renders_an_accessible_figure_with_its_arrows():
     ids = {tag["id"] for tag in soup.select("[id]")}
     for use in svg.select("use"):
         assert use["xlink:href"].lstrip("#") in ids
-    assert soup.select_one("figcaption").get_text() == "From the waist up to the shoulders"
+    # the caption says how to read the marks; the step's Direction line says the way, so the
+    # caption does not repeat it (the description above keeps it for screen readers)
+    caption = soup.select_one("figcaption").get_text()
+    assert caption == "Arrows: the way the hands move. Hatched: keep off."
+    assert "waist" not in caption
     assert re.search(r'<polygon points="[\d., -]+"/>', html)
 
 

@@ -29,11 +29,15 @@ def test_each_technique_map_highlights_exactly_its_regions_and_hatches_what_to_a
         assert worked == set(t.regions), tid
         expected_avoid = set(F.avoided(ATLAS.regions, t.regions, t.pressure, t.family))
         assert avoid == expected_avoid, tid
-        # each hatched region shown on a figure has an "Avoid" label pointing at it
+        # each hatched region shown on a figure has a label pointing at it: "Avoid" and its name
         for svg in figures:
-            labelled = {g["data-region"] for g in svg.select("g.atlas-fig__label")
-                        if g.select_one("text").get_text() == "Avoid"}
+            labels = svg.select("g.atlas-fig__label")
+            labelled = {g["data-region"] for g in labels if g.select_one("text").get_text() == "Avoid"}
             assert labelled == {u["data-region"] for u in svg.select("use.is-avoid")}, tid
+            for g in labels:
+                name = g.select_one("text.atlas-fig__label-name")
+                assert " ".join(t.get_text() for t in name.select("tspan")) == \
+                    ATLAS.regions[g["data-region"]].name.lower(), tid
         # the visible key lists the same regions, by name
         key = body_map.select_one("figcaption")
         listed = [li["data-region"] for li in key.select(".atlas-map__list:not(.atlas-map__list--avoid) li")]

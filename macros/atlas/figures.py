@@ -29,7 +29,7 @@ MOVEMENTS: dict[str, str] = {
     "up-and-down": "a double-headed arrow along the body",
     "outward": "arrows from the spine out towards the sides",
     "inward": "arrows from the sides in towards the spine",
-    "across": "an arrow from one side of the body to the other",
+    "across": "a two-headed arrow from side to side (one head, towards `to`, when `from` or `to` is given)",
     "circles": "small circular arrows",
     "still": "a dot where the hands rest",
 }
@@ -41,7 +41,9 @@ MOVEMENTS: dict[str, str] = {
 LABEL_FONT = 0.065
 LABEL_FONT_SMALL_SCREEN = 0.09
 LABEL_GAP = 0.03  # between the drawing and its labels
-ARROW_WIDTH = 0.014
+LABEL_WRAP = 4.7  # a label's lines (the region's name) are at most this many em wide
+LABEL_LINE = 1.15  # and this many em apart
+ARROW_WIDTH = 0.012  # a shaft's width; its halo is 2.2 times as wide
 ARROW_HEAD = 0.045
 # A region must have at least this share of its area inside a close-up's view
 # box for the close-up to count as showing it.
@@ -90,36 +92,65 @@ def expand(shape: Shape, axis: float | None) -> list[list[tuple[float, float, bo
     return [points + [p for p in mirrored[::-1] if abs(p[0] - axis) > 1e-9]]
 
 
+def _beziers(points: list[tuple[float, float, bool]], closed: bool) -> list[tuple[Pt, Pt, Pt, Pt]]:
+    """The Catmull-Rom curve through the points as cubic Béziers (start, control,
+    control, end): it passes through every point, and corners stay sharp."""
+    n = len(points)
+    out = []
+    for i in range(n if closed else n - 1):
+        p0 = points[(i - 1) % n] if closed or i > 0 else points[i]
+        p1, p2 = points[i], points[(i + 1) % n]
+        p3 = points[(i + 2) % n] if closed or i + 2 < n else points[(i + 1) % n]
+        c1 = p1[:2] if p1[2] else (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = p2[:2] if p2[2] else (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append((p1[:2], c1, c2, p2[:2]))
+    return out
+
+
 def path_data(points: list[tuple[float, float, bool]], smooth: bool, closed: bool = True) -> str:
     """SVG path data through the points: straight lines, or a Catmull-Rom curve
     turned into cubic Béziers (it passes through every point; corners stay
     sharp). Written with relative commands after the first point, to keep it short."""
     # Round every point first, so relative steps add up to exactly the rounded points.
     points = [(round(x, 1), round(y, 1), c) for x, y, c in points]
-    n = len(points)
     here = points[0][:2]
     out = "M" + _pair(here)
 
     def rel(p):
         return round(p[0] - here[0], 1), round(p[1] - here[1], 1)
 
-    if not smooth or n < 3:
+    if not smooth or len(points) < 3:
         steps = []
         for p in points[1:]:
             steps += rel(p)
             here = p[:2]
         return out + "l" + _numbers(steps) + ("z" if closed else "")
-    segments = n if closed else n - 1
     steps = []
-    for i in range(segments):
-        p0 = points[(i - 1) % n] if closed or i > 0 else points[i]
-        p1, p2 = points[i], points[(i + 1) % n]
-        p3 = points[(i + 2) % n] if closed or i + 2 < n else points[(i + 1) % n]
-        c1 = p1[:2] if p1[2] else (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = p2[:2] if p2[2] else (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+    for _, c1, c2, p2 in _beziers(points, closed):
         steps += (*rel(c1), *rel(c2), *rel(p2))
-        here = p2[:2]
+        here = p2
     return out + "c" + _numbers(steps) + ("z" if closed else "")
+
+
+def curve_points(points: list[tuple[float, float, bool]], smooth: bool, closed: bool = True,
+                 spacing: float = 1.0) -> list[Pt]:
+    """Points about ``spacing`` apart along the line path_data() draws through the points."""
+    points = [(round(x, 1), round(y, 1), c) for x, y, c in points]
+    if not smooth or len(points) < 3:
+        corners = [p[:2] for p in points] + ([points[0][:2]] if closed else [])
+        segments = [(a, a, b, b) for a, b in zip(corners, corners[1:])]
+    else:
+        segments = _beziers(points, closed)
+    out = [segments[0][0]]
+    for a, c1, c2, b in segments:
+        reach = math.dist(a, c1) + math.dist(c1, c2) + math.dist(c2, b)  # at least the curve's length
+        steps = max(1, math.ceil(reach / spacing))
+        for i in range(1, steps + 1):
+            t = i / steps
+            k = ((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3)
+            out.append((sum(w * p[0] for w, p in zip(k, (a, c1, c2, b))),
+                        sum(w * p[1] for w, p in zip(k, (a, c1, c2, b)))))
+    return out
 
 
 def shape_path(shape: Shape, axis: float | None, closed: bool = True) -> str:
@@ -160,6 +191,7 @@ class Part:
     box: Box
     area: float
     side: str  # "left", "right" or "centre", as the reader sees the figure
+    outline: tuple[Pt, ...] = ()  # points along its edge, a unit or two apart, as drawn
 
 
 @dataclass(frozen=True)
@@ -188,6 +220,7 @@ class Drawing:
     outline: str  # that outline's path data
     landmarks: tuple[str, ...]
     regions: dict[str, RegionDrawing]  # in drawing order: later ones on top
+    body: tuple[Pt, ...] = ()  # points along that outline, as drawn: marks stay inside it
 
 
 @dataclass(frozen=True)
@@ -219,7 +252,8 @@ def draw_region(region: str, shapes: list[Shape], axis: float) -> RegionDrawing:
             xy = [(x, y) for x, y, _ in points]
             area, centroid = polygon_area_centroid(xy)
             box = bounding_box(xy)
-            parts.append(Part(centroid, box, area, _side(centroid[0], axis, (box[2] - box[0]) * 0.05)))
+            parts.append(Part(centroid, box, area, _side(centroid[0], axis, (box[2] - box[0]) * 0.05),
+                              tuple(_simplify(curve_points(points, shape.smooth, spacing=1.5), 0.05))))
     return RegionDrawing(region, "".join(shape_path(s, axis) for s in shapes), tuple(parts))
 
 
@@ -227,6 +261,9 @@ def draw(figures: Mapping[str, Figure]) -> tuple[dict[str, Drawing], dict[str, V
     """Drawings for the figures that draw, and a view for every figure. Assumes
     the figures passed the rules (every `outline_of`/`close_up_of` resolves)."""
     outlines = {f.id: shape_path(f.outline, f.axis) for f in figures.values() if f.outline is not None}
+    bodies = {f.id: tuple(p for points in expand(f.outline, f.axis)
+                          for p in _simplify(curve_points(points, f.outline.smooth, spacing=2), 0.1))
+              for f in figures.values() if f.outline is not None}
     drawings: dict[str, Drawing] = {}
     for f in figures.values():
         if f.close_up_of is None:
@@ -238,6 +275,7 @@ def draw(figures: Mapping[str, Figure]) -> tuple[dict[str, Drawing], dict[str, V
                 outline=outlines[f.outline_of or f.id],
                 landmarks=tuple(shape_path(s, f.axis, closed=False) for s in f.landmarks),
                 regions={r.region: draw_region(r.region, r.shapes, f.axis) for r in f.regions},
+                body=bodies[f.outline_of or f.id],
             )
     views: dict[str, View] = {}
     for f in figures.values():
@@ -314,11 +352,14 @@ def choose_views(views: Mapping[str, View], needed: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Label:
-    """A text label beside the drawing, with a leader line to the point it names."""
+    """A text label beside the drawing, with a leader line to the point it names:
+    "Avoid" on its first line (at ``text_at``) and the region's name, wrapped,
+    on the ``lines`` below it."""
 
     region: str
     text_at: Pt
     target: Pt
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,6 +369,7 @@ class Arrow:
     start: Pt
     end: Pt
     dashed: bool = False
+    gaps: int = 0  # where the shaft breaks off around a region to avoid
 
 
 @dataclass(frozen=True)
@@ -361,6 +403,10 @@ class Panel:
         return round(self.view.width * LABEL_FONT, 1)
 
     @property
+    def arrow_width(self) -> float:
+        return self.view.width * ARROW_WIDTH
+
+    @property
     def view_box_attr(self) -> str:
         return " ".join(fmt(v) for v in self.view_box)
 
@@ -376,9 +422,33 @@ class BodyMap:
     drawings: tuple[Drawing, ...] = field(default=())  # artwork the page's <defs> must hold
 
 
-def _labels(view: View, drawing: Drawing, avoid: Iterable[str]) -> tuple[list[Label], float]:
-    """Labels for avoided regions in a column right of the drawing, one per region,
-    kept apart vertically; returns them and the extra width they need."""
+# Advance widths of Roboto (the site's font) in em, near enough to size a label column.
+_WIDTHS = {**dict.fromkeys("iljI.,:;'|!", 0.25), **dict.fromkeys("frt-()", 0.34), " ": 0.25,
+           **dict.fromkeys("mw", 0.8), **dict.fromkeys("MW", 0.87)}
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """About how wide ``text`` is set, in em (unknown letters count as an average one)."""
+    width = sum(_WIDTHS.get(c, 0.65 if c.isupper() else 0.54) for c in text)
+    return width * (1.04 if bold else 1.0)
+
+
+def wrap(text: str, width: float) -> tuple[str, ...]:
+    """``text`` in lines no wider than ``width`` em where its words allow."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines)
+
+
+def _labels(view: View, drawing: Drawing, avoid: Iterable[str],
+            names: Mapping[str, str]) -> tuple[list[Label], float]:
+    """Labels for avoided regions in a column right of the drawing, one per region
+    ("Avoid" and the region's name below it), kept apart vertically; returns them
+    and the extra width they need."""
     font = view.width * LABEL_FONT_SMALL_SCREEN
     column_x = view.box[2] + view.width * LABEL_GAP
     targets = []
@@ -388,15 +458,17 @@ def _labels(view: View, drawing: Drawing, avoid: Iterable[str]) -> tuple[list[La
             continue
         targets.append((region, _label_target(shown, drawing.axis, view.box)))
     targets.sort(key=lambda t: t[1][1])
-    labels, last_y = [], -math.inf
+    labels, bottom = [], -math.inf
     for region, target in targets:
-        y = max(target[1] + font / 3, last_y + font * 1.3)
-        labels.append(Label(region, (column_x, y), target))
-        last_y = y
+        lines = wrap(names.get(region, region).lower(), LABEL_WRAP)
+        y = max(target[1] + font / 3, bottom + font * 1.4)
+        labels.append(Label(region, (column_x, y), target, lines))
+        bottom = y + len(lines) * LABEL_LINE * font
     # keep the column inside the view: shift it up if the last label would fall off the bottom
-    overflow = max(0.0, last_y + font * 0.4 - view.box[3]) if labels else 0.0
-    labels = [Label(l.region, (l.text_at[0], l.text_at[1] - overflow), l.target) for l in labels]
-    width = view.width * (LABEL_GAP + LABEL_FONT_SMALL_SCREEN * 3.1) if labels else 0.0
+    overflow = max(0.0, bottom + font * 0.3 - view.box[3]) if labels else 0.0
+    labels = [Label(l.region, (l.text_at[0], l.text_at[1] - overflow), l.target, l.lines) for l in labels]
+    widest = max([text_width("Avoid", bold=True), *(text_width(t) for l in labels for t in l.lines)])
+    width = view.width * LABEL_GAP + font * (widest + 0.15) if labels else 0.0
     return labels, width
 
 
@@ -412,9 +484,13 @@ def _label_target(region: RegionDrawing, axis: float, view: Box) -> Pt:
 
 
 def panel(view: View, drawing: Drawing, worked: Iterable[str], avoid: Iterable[str], panel_id: str,
-          arrows: tuple[Arrow, ...] = (), dots: tuple[Dot, ...] = ()) -> Panel:
+          arrows: tuple[Arrow, ...] = (), dots: tuple[Dot, ...] = (),
+          regions: Mapping[str, Region] | None = None) -> Panel:
+    """One view drawn with its highlights and marks; ``regions`` (the vocabulary)
+    names the avoided regions on their labels."""
     worked, avoid = tuple(worked), tuple(avoid)
-    labels, extra = _labels(view, drawing, avoid)
+    names = {r.id: r.name for r in (regions or {}).values()}
+    labels, extra = _labels(view, drawing, avoid, names)
     x0, y0, x1, y1 = view.box
     return Panel(
         id=panel_id, view=view, drawing=drawing, view_box=(x0, y0, x1 - x0 + extra, y1 - y0),
@@ -433,7 +509,7 @@ def body_map(views: Mapping[str, View], drawings: Mapping[str, Drawing], regions
     panels = []
     for view_id in choose_views(views, worked + avoid):
         view = views[view_id]
-        panels.append(panel(view, drawings[view.drawing], worked, avoid, f"{map_id}-{view_id}"))
+        panels.append(panel(view, drawings[view.drawing], worked, avoid, f"{map_id}-{view_id}", regions=regions))
     used = {p.drawing.id: p.drawing for p in panels}
     return BodyMap(map_id, tuple(panels), worked, avoid, tuple(used.values()))
 
@@ -483,6 +559,84 @@ class Diagram(BodyMap):
     movement: str = ""
     words: str = ""
 
+    @property
+    def key(self) -> str:
+        """How to read the diagram's marks, for its caption: what the step's
+        Direction line beside it does not say."""
+        arrows = [a for p in self.panels for a in p.arrows]
+        solid = [a for a in arrows if not a.dashed]
+        if self.movement == "still" or not arrows:
+            text = "Dots: where the hands rest."
+        elif self.movement == "circles":
+            text = "Circling arrows: the hands move in circles"
+            text += ", travelling the way the dashed arrow points." if len(solid) < len(arrows) else "."
+        elif all(len(a.heads) == 2 for a in solid):
+            text = "Two-headed arrows: the hands move back and forth."
+        else:
+            text = "Arrows: the way the hands move."
+        if self.avoid:
+            text += " Hatched: keep off"
+            text += "; the arrows break off around it." if any(a.gaps for a in arrows) else "."
+        return text
+
+
+class _KeepOff:
+    """The regions a diagram's marks keep off, as outlines with their boxes, for
+    asking how far a point is from the nearest of them."""
+
+    def __init__(self, parts: Iterable[Part]):
+        self.parts = [(p.box, list(p.outline) or _corners(p.box)) for p in parts]
+
+    def clear(self, point: Pt, distance: float) -> bool:
+        """True when ``point`` is at least ``distance`` from every region (and in none)."""
+        x, y = point
+        for (x0, y0, x1, y1), outline in self.parts:
+            if x0 - distance <= x <= x1 + distance and y0 - distance <= y <= y1 + distance:
+                if _gap(point, outline) < distance:
+                    return False
+        return True
+
+    def clear_line(self, points: Iterable[Pt], distance: float) -> bool:
+        return all(self.clear(p, distance) for p in points)
+
+
+def _corners(box: Box) -> list[Pt]:
+    return [(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]
+
+
+def _segment_gap(p: Pt, a: Pt, b: Pt) -> float:
+    """Distance from ``p`` to the segment from ``a`` to ``b``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if not length2 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _inside(p: Pt, outline: list[Pt]) -> bool:
+    """True when ``p`` lies inside a closed outline (even-odd rule)."""
+    crossings = False
+    for a, b in zip(outline, outline[1:] + outline[:1]):
+        if (a[1] > p[1]) != (b[1] > p[1]) and p[0] < a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1]):
+            crossings = not crossings
+    return crossings
+
+
+def _gap(p: Pt, outline: list[Pt]) -> float:
+    """Distance from ``p`` to a closed outline's area: 0 inside it."""
+    if _inside(p, outline):
+        return 0.0
+    return min(_segment_gap(p, a, b) for a, b in zip(outline, outline[1:] + outline[:1]))
+
+
+def _simplify(points: list[Pt], tolerance: float) -> list[Pt]:
+    """The fewest of the points that keep the line within ``tolerance`` (Douglas-Peucker)."""
+    if len(points) < 3:
+        return list(points)
+    far, index = max((_segment_gap(p, points[0], points[-1]), i) for i, p in enumerate(points[1:-1], 1))
+    if far <= tolerance:
+        return [points[0], points[-1]]
+    return _simplify(points[:index + 1], tolerance)[:-1] + _simplify(points[index:], tolerance)
+
 
 class _Geometry:
     """Anchor points of regions on one drawing, seen through one view."""
@@ -491,11 +645,17 @@ class _Geometry:
         self.view, self.drawing = view, drawing
         self.axis = drawing.axis
         self.unit = view.width / 200
+        avoid = [r for r in avoid if r in drawing.regions]
         # Lanes beside the midline keep at least this far from it: off the spine.
         self.clearance = 7 * self.unit
-        # y ranges of avoided regions that lie on the midline (the spine)
-        self.blocked = [(p.box[1], p.box[3]) for r in avoid if r in drawing.regions
-                        for p in drawing.regions[r].parts if p.side == "centre"]
+        # avoided regions that lie on the midline (the spine)
+        self.on_midline = [p for r in avoid for p in drawing.regions[r].parts if p.side == "centre"]
+        self.blocked = [(p.box[1], p.box[3]) for p in self.on_midline]
+        self.keep_off = _KeepOff(p for r in avoid for p in drawing.regions[r].parts) if avoid else None
+        # the body's outline where this view shows it (and a little around), for marks to stay on
+        x0, y0, x1, y1 = view.box
+        margin = 0.1 * view.width
+        self.body = [p for p in drawing.body if x0 - margin <= p[0] <= x1 + margin and y0 - margin <= p[1] <= y1 + margin]
 
     def midline_free(self, regions: Iterable[str]) -> bool:
         """True when no avoided region lies on the midline beside these regions,
@@ -503,6 +663,13 @@ class _Geometry:
         boxes = [p.box for r in regions for p in self.region(r).parts]
         y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
         return not any(b0 < y1 and y0 < b1 for b0, b1 in self.blocked)
+
+    def lane_offset(self, box: Box) -> float:
+        """How far from the midline a lane over ``box`` must run so that an
+        arrowhead on it stays off what is avoided on the midline there."""
+        halves = [max(p.box[2] - self.axis, self.axis - p.box[0]) for p in self.on_midline
+                  if p.box[1] < box[3] and box[1] < p.box[3]]
+        return max(halves) + (HEAD_HALF + HEAD_CLEARANCE + 0.5) * self.unit if halves else 0.0
 
     def region(self, region: str) -> RegionDrawing:
         return self.drawing.regions[region]
@@ -522,6 +689,7 @@ class _Geometry:
         # (the neck) bring them closer, but never onto the midline.
         half = (part.box[2] - part.box[0]) / 2
         offset = 11 * self.unit if half >= 20 * self.unit else max(self.clearance, 0.45 * half)
+        offset = max(offset, self.lane_offset(part.box))
         return self.axis + (offset if side == "right" else -offset), part.centroid[1]
 
     def y(self, region: str) -> float:
@@ -541,27 +709,121 @@ class _Geometry:
         return edge + (1 if side == "right" else -1) * 0.2 * (part.box[2] - part.box[0])
 
 
-def _arrow(points: list[Pt], unit: float, heads: str = "end", dashed: bool = False) -> Arrow:
+# What marks keep off a region to avoid, in units (a view's width / 200): a
+# shaft its halo's half-width and a little more, a head or a circle's head a little.
+SHAFT_CLEARANCE = ARROW_WIDTH * 200 * 2.2 / 2 + 0.4
+HEAD_CLEARANCE = 0.8
+# a circle, small and drawn on the spot, may come closer: its line and a little, not its halo
+CIRCLE_CLEARANCE = ARROW_WIDTH * 200 / 2 + 0.6
+HEAD_HALF = ARROW_HEAD * 200 * 0.55  # an arrowhead's half-width, in units
+
+
+def _head(tip: Pt, before: Pt, length: float, half: float) -> tuple[Pt, Pt, Pt]:
+    """An arrowhead's corners: its tip, pointing away from ``before``."""
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    base = (tip[0] - ux * length, tip[1] - uy * length)
+    return tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)
+
+
+def _polygon_points(corners: Iterable[Pt]) -> str:
+    return " ".join(f"{fmt(x)},{fmt(y)}" for x, y in corners)
+
+
+def _edges(corners: tuple[Pt, ...], spacing: float) -> list[Pt]:
+    """Points along a polygon's edges, about ``spacing`` apart."""
+    out = []
+    for a, b in zip(corners, corners[1:] + corners[:1]):
+        steps = max(1, math.ceil(math.dist(a, b) / spacing))
+        out += [(a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps) for i in range(steps)]
+    return out
+
+
+def _back(line: list[Pt], i: int, step: int, length: float) -> int:
+    """The index of the first point of ``line`` at least ``length`` from point ``i``,
+    walking by ``step`` (-1 towards the start); the line's end if none is."""
+    j = i
+    while 0 <= j + step < len(line) and math.dist(line[j], line[i]) < length:
+        j += step
+    return j
+
+
+def _arrow(points: list[Pt], unit: float, heads: str = "end", dashed: bool = False,
+           keep_off: _KeepOff | None = None) -> Arrow | None:
     """A smooth arrow through the points, with its head(s) as polygons; the
-    shaft stops short of each head so it does not show through the tip."""
-    length, half = ARROW_HEAD * 200 * unit, ARROW_HEAD * 200 * unit * 0.55
-    shaft = list(points)
-    polygons = []
-    for end, before, index in (((points[-1], points[-2], -1),) if heads == "end" else
-                               ((points[-1], points[-2], -1), (points[0], points[1], 0))):
-        dx, dy = end[0] - before[0], end[1] - before[1]
-        norm = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / norm, dy / norm
-        base = (end[0] - ux * length, end[1] - uy * length)
-        polygons.append(" ".join(f"{fmt(x)},{fmt(y)}" for x, y in (
-            end, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half))))
-        shaft[index] = (end[0] - ux * length * 0.7, end[1] - uy * length * 0.7)
-    d = path_data([(x, y, False) for x, y in shaft], smooth=True, closed=False)
-    return Arrow(d, tuple(polygons), points[0], points[-1], dashed)
+    shaft stops short of each head so it does not show through the tip.
+
+    With ``keep_off``, the arrow keeps off those regions: an end that would
+    lie on one is drawn back to where its head fits, and where the line
+    crosses one the shaft breaks off and resumes beyond it (the hands lift, or
+    pass beside it). None when nothing of it is left to draw."""
+    length, half = ARROW_HEAD * 200 * unit, HEAD_HALF * unit
+    ends = ((points[-1], points[-2], -1),) if heads == "end" else \
+        ((points[-1], points[-2], -1), (points[0], points[1], 0))
+    if keep_off is None or _arrow_clear(points, ends, length, half, unit, keep_off):
+        shaft = list(points)
+        polygons = []
+        for end, before, index in ends:
+            corners = _head(end, before, length, half)
+            polygons.append(_polygon_points(corners))
+            shaft[index] = _head(end, before, length * 0.7, 0)[1]
+        d = path_data([(x, y, False) for x, y in shaft], smooth=True, closed=False)
+        return Arrow(d, tuple(polygons), points[0], points[-1], dashed)
+    # where the space left is short, smaller heads (down to two thirds) before none
+    for scale in (1.0, 0.8, 0.65):
+        arrow = _broken_arrow(points, unit, heads == "both", dashed, keep_off, scale)
+        if arrow:
+            return arrow
+    return None
 
 
-def _circle_arrow(centre: Pt, radius: float, clockwise: bool, unit: float) -> Arrow:
-    """Most of a circle with a head on the circle where it ends: hands circling on the spot."""
+def _arrow_clear(points, ends, length, half, unit, keep_off: _KeepOff) -> bool:
+    line = curve_points([(x, y, False) for x, y in points], smooth=True, closed=False, spacing=0.5 * unit)
+    return keep_off.clear_line(line, SHAFT_CLEARANCE * unit) and all(
+        keep_off.clear_line(_edges(_head(end, before, length, half), 0.5 * unit), HEAD_CLEARANCE * unit)
+        for end, before, _ in ends)
+
+
+def _broken_arrow(points: list[Pt], unit: float, both: bool, dashed: bool, keep_off: _KeepOff,
+                  scale: float = 1.0) -> Arrow | None:
+    length, half = ARROW_HEAD * 200 * unit * scale, HEAD_HALF * unit * scale
+    line = curve_points([(x, y, False) for x, y in points], smooth=True, closed=False, spacing=0.5 * unit)
+    free = [keep_off.clear(p, SHAFT_CLEARANCE * unit) for p in line]
+
+    def head_fits(i: int, step: int) -> bool:
+        j = _back(line, i, step, length)
+        return math.dist(line[i], line[j]) >= length * 0.99 and all(free[min(i, j):max(i, j) + 1]) and \
+            keep_off.clear_line(_edges(_head(line[i], line[j], length, half), 0.5 * unit), HEAD_CLEARANCE * unit)
+
+    lo, hi = 0, len(line) - 1
+    while hi > lo and not head_fits(hi, -1):
+        hi -= 1
+    while lo < hi and not (head_fits(lo, 1) if both else free[lo]):
+        lo += 1
+    if hi - lo < 2 or math.dist(line[lo], line[hi]) < length * (2.5 if both else 1.5):
+        return None
+    polygons = [_polygon_points(_head(line[hi], line[_back(line, hi, -1, length)], length, half))]
+    first, last = lo, _back(line, hi, -1, length * 0.7)
+    if both:
+        polygons.append(_polygon_points(_head(line[lo], line[_back(line, lo, 1, length)], length, half)))
+        first = _back(line, lo, 1, length * 0.7)
+    runs, run = [], []
+    for i in range(first, last + 1):
+        if free[i]:
+            run.append(line[i])
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    runs = [r for r in runs if len(r) > 1 and math.dist(r[0], r[-1]) >= 1.5 * unit]
+    d = "".join(path_data([(x, y, False) for x, y in _simplify(r, 0.15 * unit)], smooth=False, closed=False)
+                for r in runs)
+    return Arrow(d, tuple(polygons), line[lo], line[hi], dashed, gaps=max(0, len(runs) - 1))
+
+
+def _circle(centre: Pt, radius: float, clockwise: bool, unit: float) -> tuple[Pt, Pt, tuple[Pt, Pt, Pt]]:
+    """Where a circling arrow starts, where its line ends, and its head's corners."""
     sign = 1 if clockwise else -1  # y grows downwards, so a growing angle turns clockwise
     length = min(ARROW_HEAD * 160 * unit, 1.2 * radius)
     half = length * 0.55
@@ -573,12 +835,54 @@ def _circle_arrow(centre: Pt, radius: float, clockwise: bool, unit: float) -> Ar
         return centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)
 
     start, base, tip = at(start_angle), at(end_angle), at(end_angle + sign * head_angle)
-    shaft_end = at(end_angle + sign * head_angle * 0.3)
     ux, uy = (tip[0] - base[0]) / length, (tip[1] - base[1]) / length
-    head = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in (
-        tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)))
+    head = (tip, (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half))
+    return start, at(end_angle + sign * head_angle * 0.3), head
+
+
+def _circle_arrow(centre: Pt, radius: float, clockwise: bool, unit: float) -> Arrow:
+    """Most of a circle with a head on the circle where it ends: hands circling on the spot."""
+    start, shaft_end, head = _circle(centre, radius, clockwise, unit)
     d = f"M{_pair(start)}A{fmt(radius)} {fmt(radius)} 0 1 {1 if clockwise else 0} {_pair(shaft_end)}"
-    return Arrow(d, (head,), start, tip)
+    return Arrow(d, (_polygon_points(head),), start, head[0])
+
+
+def _circle_fits(g: _Geometry, centre: Pt, radius: float, clockwise: bool) -> bool:
+    """True when a circling arrow there keeps off every avoided region, its
+    line by a little more than its width, its head by a little, and lies on the body."""
+    _, _, head = _circle(centre, radius, clockwise, g.unit)
+    steps = max(12, math.ceil(2 * math.pi * radius / (0.75 * g.unit)))
+    ring = [(centre[0] + radius * math.cos(2 * math.pi * i / steps),
+             centre[1] + radius * math.sin(2 * math.pi * i / steps)) for i in range(steps)]
+    if g.keep_off and not (g.keep_off.clear_line(ring, CIRCLE_CLEARANCE * g.unit)
+                           and g.keep_off.clear_line(_edges(head, 0.5 * g.unit), HEAD_CLEARANCE * g.unit)):
+        return False
+    body = g.body
+    return not body or all(_inside(p, body) for p in (*ring[::max(1, len(ring) // 16)], *head))
+
+
+def _placed_circle(g: _Geometry, centre: Pt, radius: float, side: str, part: Part,
+                   clockwise: bool) -> tuple[Pt, float] | None:
+    """Where a circle of about ``radius`` goes near ``centre``, over ``part``,
+    on the body and without touching an avoided region: the nearest such
+    spot, shrinking the circle only when moving it does not do. None when it
+    fits nowhere near."""
+    if _circle_fits(g, centre, radius, clockwise):
+        return centre, radius
+    outline = list(part.outline) or _corners(part.box)
+    step, reach = 1.5 * g.unit, 12 * g.unit
+    offsets = [(i * step, j * step) for i in range(-8, 9) for j in range(-8, 9)
+               if math.hypot(i * step, j * step) <= reach]
+    radii = [r for r in (radius * f for f in (1, 0.85, 0.7, 0.55, 0.4)) if r >= 2.5 * g.unit]
+    candidates = sorted(((math.hypot(dx, dy) + 4 * (radius - r), dx, dy, r) for dx, dy in offsets for r in radii))
+    for _, dx, dy, r in candidates:
+        c = (centre[0] + dx, centre[1] + dy)
+        if side != "centre" and (c[0] - g.axis) * (1 if side == "right" else -1) <= 0:
+            continue  # stays on its own side of the midline
+        # over the part, or at least touching it (a narrow part beside the spine: the neck)
+        if _gap(c, outline) <= r + g.unit and _circle_fits(g, c, r, clockwise):
+            return c, r
+    return None
 
 
 VERTICAL = {"up": -1, "down": 1, "up-and-down": -1}
@@ -637,25 +941,38 @@ def _vertical(g: _Geometry, seq: list[str], movement: str, sides) -> list[Arrow]
             top, bottom = y0 + 0.2 * (y1 - y0), y1 - 0.2 * (y1 - y0)
             x = sum(xs) / len(xs)
             points = [(x, bottom), (x, top)] if sign < 0 else [(x, top), (x, bottom)]
-        arrows.append(_arrow(points, g.unit, heads="both" if movement == "up-and-down" else "end"))
+        else:
+            # From region to region: the arrow starts and ends well into the first and
+            # the last (from the waist, not from the middle of the lower back).
+            for i, toward in ((0, -sign), (-1, sign)):
+                box = g.part(seq[i], side).box
+                edge = box[1] if toward < 0 else box[3]
+                points[i] = (points[i][0], points[i][1] + 0.4 * (edge - points[i][1]))
+        arrow = _arrow(points, g.unit, heads="both" if movement == "up-and-down" else "end", keep_off=g.keep_off)
+        arrows += [arrow] if arrow else []
     return arrows
 
 
 def _horizontal(g: _Geometry, levels: list[str], start: str | None, end: str | None,
                 movement: str, sides) -> list[Arrow]:
-    arrows = []
+    lines = []
     for side in sides:
         if start and end:
-            y = (g.anchor(start, side)[1] + g.anchor(end, side)[1]) / 2
+            # from the middle of where it starts to the nearest height on where it ends
+            # (the outer shoulder in to the base of the neck), so it runs over the body
+            y = g.anchor(start, side)[1]
+            box = g.part(end, side).box
+            margin = 0.15 * (box[3] - box[1])
             first = (g.inner_x(start, side) if movement == "outward" else g.outer_x(start, side), y)
-            last = (g.outer_x(end, side) if movement == "outward" else g.inner_x(end, side), y)
-            arrows.append(_arrow([first, last], g.unit))
+            last = (g.outer_x(end, side) if movement == "outward" else g.inner_x(end, side),
+                    min(max(y, box[1] + margin), box[3] - margin))
+            lines.append([first, last])
             continue
         for region in levels:
             y = g.anchor(region, side)[1]
             inner, outer = (g.inner_x(region, side), y), (g.outer_x(region, side), y)
-            arrows.append(_arrow([inner, outer] if movement == "outward" else [outer, inner], g.unit))
-    return arrows
+            lines.append([inner, outer] if movement == "outward" else [outer, inner])
+    return [a for a in (_arrow(line, g.unit, keep_off=g.keep_off) for line in lines) if a]
 
 
 def _check_outward(g: _Geometry, start: str, end: str, movement: str, words: str) -> None:
@@ -721,25 +1038,37 @@ def step_diagram(atlas, regions: Iterable[str], direction, diagram_id: str,
         levels = [start or end] if (start or end) and not (start and end) else targets
         arrows = _horizontal(g, levels, start, end, movement, _sides(g, [*targets, *ends]))
     elif movement == "across":
-        first, last = (start or targets[0]), (end or start or targets[0])
-        y = (g.anchor(first, "left")[1] + g.anchor(last, "right")[1]) / 2
-        arrows = [_arrow([(g.outer_x(first, "left"), y), (g.outer_x(last, "right"), y)], g.unit)]
+        if start or end:  # one way, from `from` towards `to`
+            first, last = (start or targets[0]), (end or start or targets[0])
+            y = (g.anchor(first, "left")[1] + g.anchor(last, "right")[1]) / 2
+            lines, heads = [[(g.outer_x(first, "left"), y), (g.outer_x(last, "right"), y)]], "end"
+        else:  # side to side and back, where each region is worked
+            lines = [[(g.outer_x(r, "left"), g.anchor(r, "left")[1]), (g.outer_x(r, "right"), g.anchor(r, "left")[1])]
+                     for r in targets]
+            heads = "both"
+        arrows = [a for a in (_arrow(line, g.unit, heads, keep_off=g.keep_off) for line in lines) if a]
     elif movement == "circles":
         seq = _sequence(g, targets, start, end, lambda r: -g.y(r), movement, words) if (start and end) else targets
+        travels = bool(start and end and len(seq) > 1)
         for side in _sides(g, seq):
-            centres = [g.anchor(r, side) for r in seq]
             # small circles when they travel along a lane, larger on the spot
-            radius = (5.5 if start and end and len(seq) > 1 else 9) * g.unit
-            for r, centre in zip(seq, centres):
+            radius = (5.5 if travels else 9) * g.unit
+            centres = []
+            for r in seq:
                 part = g.part(r, side)
                 fits = 0.3 * min(part.box[2] - part.box[0], part.box[3] - part.box[1])
-                arrows.append(_circle_arrow(centre, max(min(radius, fits), 3 * g.unit), side == "right", g.unit))
-            if start and end and len(centres) > 1:
+                placed = _placed_circle(g, g.anchor(r, side), max(min(radius, fits), 3 * g.unit), side, part,
+                                        side == "right")
+                if placed:
+                    centres.append(placed[0])
+                    arrows.append(_circle_arrow(placed[0], placed[1], side == "right", g.unit))
+            if travels and len(centres) > 1:
                 # where the circles travel: a dashed arrow just outside them
                 shift = (radius + 5 * g.unit) * (-1 if side == "left" else 1)
-                arrows.append(_arrow([(x + shift, y) for x, y in centres], g.unit, dashed=True))
+                travel = _arrow([(x + shift, y) for x, y in centres], g.unit, dashed=True, keep_off=g.keep_off)
+                arrows += [travel] if travel else []
     else:  # still
         for side in _sides(g, targets):
             dots += [Dot(g.anchor(r, side), 3.5 * g.unit) for r in targets]
-    p = panel(view, drawing, worked, avoid, f"{diagram_id}-{view.id}", tuple(arrows), tuple(dots))
+    p = panel(view, drawing, worked, avoid, f"{diagram_id}-{view.id}", tuple(arrows), tuple(dots), atlas.regions)
     return Diagram(diagram_id, (p,), worked, avoid, (drawing,), movement=movement, words=words)
