@@ -32,8 +32,11 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.site-installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
+# Two workers, one per core; worksteal keeps both busy to the end (the whole-site
+# accessibility test alone takes over a minute). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.dev-installed node_modules/.installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 # Build into a scratch folder and swap it in only on success, so a failed
 # build never leaves a half-written site/.
