@@ -252,3 +252,20 @@ def test_a_scene_built_before_the_atlas_draws_the_same_diagram():
     scene = F.scene(ATLAS.figures, ATLAS.regions)
     direction = {"words": "down the neck", "movement": "down", "from": "neck-back", "to": "shoulders"}
     assert F.step_diagram(scene, ["neck-back"], direction, "s") == F.step_diagram(ATLAS, ["neck-back"], direction, "s")
+
+
+def test_a_step_is_drawn_once_and_shown_under_each_id_it_is_asked_for():
+    """The rules draw every step to check it (id "check"), its page draws it
+    again: the second is the first under the page's id, not a new drawing."""
+    from macros.atlas.guides import step_figure
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    guide = atlas.guides["back-massage-for-fatigue"]
+    step = guide.steps[3]
+    first = step_figure(atlas, step, "check")
+    again = step_figure(atlas, step, "diagram-step-4")
+    assert again.id == "diagram-step-4" and [p.id for p in again.panels] == ["diagram-step-4-back"]
+    assert [p.arrows for p in again.panels] == [p.arrows for p in first.panels]
+    assert again.panels[0].arrows[0] is first.panels[0].arrows[0]  # drawn once
+    fresh = F.step_diagram(atlas, step.regions, step.direction, "diagram-step-4", [step.pressure],
+                           atlas.techniques[step.technique].family, keep_off=step.avoid)
+    assert fresh == again  # and the same as drawing it anew

@@ -92,6 +92,9 @@ class Atlas:
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     claim_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Step diagrams drawn so far (guides.step_figure), by step: the rules draw
+    # each one to check it can be drawn, and its guide page needs it again.
+    step_diagrams: dict[int, object] = field(default_factory=dict, compare=False, repr=False)
 
     def technique(self, technique_id: str) -> Technique:
         return _lookup(self.techniques, technique_id, "technique")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .models import Figure, Region, Shape
 
@@ -498,6 +498,15 @@ def panel(view: View, drawing: Drawing, worked: Iterable[str], avoid: Iterable[s
         avoid=tuple(r for r in avoid if r in drawing.regions),
         labels=tuple(labels), arrows=arrows, dots=dots, unit=view.width / 200,
     )
+
+
+def with_id(drawn: BodyMap, map_id: str) -> BodyMap:
+    """The same map or diagram under another id (its panels' ids follow), to
+    draw it once and show it where the page needs it."""
+    if drawn.id == map_id:
+        return drawn
+    panels = tuple(replace(p, id=f"{map_id}-{p.view.id}") for p in drawn.panels)
+    return replace(drawn, id=map_id, panels=panels)
 
 
 def body_map(views: Mapping[str, View], drawings: Mapping[str, Drawing], regions: Mapping[str, Region],

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .figures import avoided, direction_field, step_diagram
+from .figures import avoided, direction_field, step_diagram, with_id
 from .models import AUDIENCE_ORDER, Guide, Step
 
 if TYPE_CHECKING:
@@ -58,9 +58,16 @@ def step_figure(atlas, step: Step, diagram_id: str):
     regions to keep off (the step's own `avoid` and what the regions' rules add
     for its pressure and technique), and arrows for its direction. Raises
     figures.DiagramError when the direction cannot be drawn (rule MTA408)."""
-    technique = atlas.techniques[step.technique]
-    return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family,
-                        keep_off=step.avoid)
+    cache = getattr(atlas, "step_diagrams", None)  # a Scene (tests) has none
+    # The atlas holds the step, so id(step) stays its own while the atlas lives.
+    drawn = cache.get(id(step)) if cache is not None else None
+    if drawn is None:
+        technique = atlas.techniques[step.technique]
+        drawn = step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family,
+                             keep_off=step.avoid)
+        if cache is not None:
+            cache[id(step)] = drawn
+    return with_id(drawn, diagram_id)
 
 
 def step_keep_off(atlas, step: Step) -> tuple[str, ...]:
