@@ -209,3 +209,12 @@ def test_extra_quizzes_plug_in_and_cannot_clash_with_technique_ids(monkeypatch):
     quiz_module.extra_quiz("kneading", "Clash", "Same id as a technique.")(lambda a: [stroking])
     with pytest.raises(ValueError, match="kneading"):
         quizzes(atlas)
+
+
+def test_the_quizzes_are_worked_out_once_per_atlas():
+    """Every quiz page asks for all the quizzes; a changed data file (a new atlas) gets new ones."""
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    assert quizzes(atlas) is quizzes(atlas)
+    again = load_atlas(PROJECT / "data", PROJECT)
+    assert again is not atlas and quizzes(again) is not quizzes(atlas)
+    assert [q.questions for q in quizzes(again)] == [q.questions for q in quizzes(atlas)]

@@ -92,9 +92,12 @@ class Atlas:
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     claim_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
-    # Step diagrams drawn so far (guides.step_figure), by step: the rules draw
-    # each one to check it can be drawn, and its guide page needs it again.
-    step_diagrams: dict[int, object] = field(default_factory=dict, compare=False, repr=False)
+    # What is worked out from the data once and needed by many pages, by what
+    # it is: step diagrams (guides.step_figure: the rules draw each to check it,
+    # its guide page needs it again) and the quizzes (study.quiz.quizzes: every
+    # quiz page, the study index and the nav need all of them). Kept on the
+    # atlas, so a changed data file (a new atlas) starts it afresh.
+    memo: dict[tuple, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def technique(self, technique_id: str) -> Technique:
         return _lookup(self.techniques, technique_id, "technique")

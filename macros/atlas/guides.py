@@ -58,16 +58,14 @@ def step_figure(atlas, step: Step, diagram_id: str):
     regions to keep off (the step's own `avoid` and what the regions' rules add
     for its pressure and technique), and arrows for its direction. Raises
     figures.DiagramError when the direction cannot be drawn (rule MTA408)."""
-    cache = getattr(atlas, "step_diagrams", None)  # a Scene (tests) has none
+    memo = getattr(atlas, "memo", {})  # a Scene (tests) has none
     # The atlas holds the step, so id(step) stays its own while the atlas lives.
-    drawn = cache.get(id(step)) if cache is not None else None
-    if drawn is None:
+    key = ("step-diagram", id(step))
+    if key not in memo:
         technique = atlas.techniques[step.technique]
-        drawn = step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure], technique.family,
-                             keep_off=step.avoid)
-        if cache is not None:
-            cache[id(step)] = drawn
-    return with_id(drawn, diagram_id)
+        memo[key] = step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure],
+                                 technique.family, keep_off=step.avoid)
+    return with_id(memo[key], diagram_id)
 
 
 def step_keep_off(atlas, step: Step) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ Plug-in points (the claims feature adds to them):
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -119,7 +120,17 @@ def technique_quiz(atlas: Atlas, technique_id: str) -> Quiz:
 
 
 def quizzes(atlas: Atlas) -> list[Quiz]:
-    """Every quiz: one per technique, then the extra quizzes (empty ones left out)."""
+    """Every quiz: one per technique, then the extra quizzes (empty ones left out).
+    Worked out once per atlas: each quiz page needs the list, and each
+    technique's quiz looks at every other technique."""
+    # keyed by what is registered too, so a kind or quiz plugged in later counts
+    key = ("quizzes", tuple(QUESTION_KINDS.items()), tuple(EXTRA_QUIZZES.items()))
+    if key not in atlas.memo:
+        atlas.memo[key] = _all_quizzes(atlas)
+    return atlas.memo[key]
+
+
+def _all_quizzes(atlas: Atlas) -> list[Quiz]:
     out = [technique_quiz(atlas, tid) for tid in atlas.techniques]
     clash = set(EXTRA_QUIZZES) & set(atlas.techniques)
     if clash:
@@ -147,10 +158,12 @@ def assemble(question_id: str, kind: str, prompt: str, answer: Option, candidate
     rank within each priority group) and shuffle the options by a hash."""
     seen = {answer.text.casefold()}
     wrong: list[Option] = []
-    for o in candidates:
+    for o in candidates:  # often a generator that tests each candidate as it comes
         if o.text.casefold() not in seen:
             seen.add(o.text.casefold())
             wrong.append(o)
+            if len(wrong) == MAX_OPTIONS - 1:
+                break
     if len(wrong) + 1 < MIN_OPTIONS:
         return None
     chosen = [answer, *wrong[:MAX_OPTIONS - 1]]
@@ -168,9 +181,16 @@ def _term_pattern(term: str) -> str:
     return rf"(?<!\w){re.escape(term)}(?:e?s)?(?!\w)"
 
 
+@functools.cache
+def _term_regex(term: str) -> re.Pattern:
+    # compiled once per term: with hundreds of techniques there are more terms
+    # than the re module's own cache keeps
+    return re.compile(_term_pattern(term), re.IGNORECASE)
+
+
 def mentions(text: str, term: str) -> bool:
     """Whether `term` appears in `text` as a whole word (case-insensitive)."""
-    return re.search(_term_pattern(term), text, re.IGNORECASE) is not None
+    return _term_regex(term).search(text) is not None
 
 
 def blank_out(text: str, terms: list[str]) -> tuple[str, ...]:
@@ -225,11 +245,10 @@ def recognise(atlas: Atlas, t: Technique) -> Iterator[Question]:
     # A technique named in the summary (e.g. cupping in tapotement's) would be a trick
     # option, and one of the same family (stroking for effleurage) is described alike
     # by some sources, so neither is offered.
-    candidates = [o for o in others
-                  if o.family != t.family and not any(mentions(t.summary, n) for n in names(o))]
     wrong = (Option(option_key(o.name), o.name, False, f"{o.name} is described as “{o.summary}”",
                     (section(o, "what-it-is"),))
-             for o in ranked(qid, candidates, lambda o: o.id))
+             for o in ranked(qid, others, lambda o: o.id)
+             if o.family != t.family and not any(mentions(t.summary, n) for n in names(o)))
     question = assemble(
         qid, "recognise", "Which technique does this describe?", Option(option_key(t.name), t.name, True), wrong,
         f"The quote is the atlas’s summary of {t.name.lower()}.", section(t, "what-it-is"),
@@ -249,13 +268,16 @@ def other_name(atlas: Atlas, t: Technique) -> Iterator[Question]:
     own_text = " ".join([t.summary, t.description, t.terminology_note or "", *(a.usage for a in t.aliases)])
     # Leave out techniques of the same family or named anywhere on this page: some
     # sources do use one for the other (stroking for effleurage), so they are not clearly wrong.
-    candidates = [o for o in _others(atlas, t)
-                  if o.family != t.family and not any(mentions(own_text, n) for n in names(o))]
-    wrong = []
-    for o in ranked(qid, candidates, lambda o: o.id):
-        term = next((a.name for a in o.aliases if not mentions(a.name, o.name)), o.name)
-        why = f"“{term}” is another name for {o.name.lower()}." if term != o.name else f"{o.name} is a technique of its own."
-        wrong.append(Option(option_key(term), term, False, why, (section(o, "what-it-is"),)))
+    def wrong_names() -> Iterator[Option]:
+        for o in ranked(qid, _others(atlas, t), lambda o: o.id):
+            if o.family == t.family or any(mentions(own_text, n) for n in names(o)):
+                continue
+            term = next((a.name for a in o.aliases if not mentions(a.name, o.name)), o.name)
+            why = (f"“{term}” is another name for {o.name.lower()}." if term != o.name
+                   else f"{o.name} is a technique of its own.")
+            yield Option(option_key(term), term, False, why, (section(o, "what-it-is"),))
+
+    wrong = wrong_names()
     question = assemble(
         qid, "other-name", f"Which of these is another name for {t.name.lower()}?",
         Option(option_key(alias.name), alias.name, True), wrong,
