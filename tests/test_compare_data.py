@@ -217,3 +217,21 @@ def test_pressure_and_session_sort_keys_follow_the_scale_not_the_alphabet():
     # stroking opens, kneading is main work only
     assert key("stroking", "session_place") < key("kneading", "session_place")
     assert key("stroking", "pace") < key("tapotement", "pace")
+
+
+def test_the_term_pattern_matches_what_the_longest_first_alternation_matches():
+    """The glossary's trie pattern is the plain alternation of its words, longest first, made fast."""
+    import re
+    from macros.atlas.glossary import trie_pattern
+    words = ["vibration", "vibrations", "vib", "friction", "cross-fibre friction", "fric", "cupping",
+             "cup", "a", "ab", "abc", "x.y", "(p)"]
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    trie = re.compile(trie_pattern(words))
+    texts = ["vibrations and vibration, vib; cross-fibre friction or friction or fric",
+             "a ab abc abd x.y xzy (p) cupping cups cup", "nothing here", ""]
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    # a longer word that fits only without what follows it gives way to a shorter one
+    suffix = re.compile(rf"(?:{trie_pattern(['ab', 'abc'])})(?!\w)")
+    assert suffix.fullmatch("abc") and suffix.match("ab") and not suffix.match("abcd")
+    assert re.compile(trie_pattern([])).search("anything") is None
