@@ -14,6 +14,7 @@ from conftest import PROJECT
 from macros.atlas.catalog import load_atlas
 from macros.atlas.study import quiz as quiz_module
 from macros.atlas.study.quiz import quizzes, technique_quiz
+from macros.atlas.study.terms import section
 
 PRESSURE = ["light", "moderate", "firm", "deep"]
 SESSION = {"opening": "opening", "main part": "main", "closing": "closing"}
@@ -218,3 +219,15 @@ def test_the_quizzes_are_worked_out_once_per_atlas():
     again = load_atlas(PROJECT / "data", PROJECT)
     assert again is not atlas and quizzes(again) is not quizzes(atlas)
     assert [q.questions for q in quizzes(again)] == [q.questions for q in quizzes(atlas)]
+
+
+def test_an_explanation_names_at_most_ten_techniques_that_share_a_value():
+    """So a quiz page stays the same size however many techniques share a pressure."""
+    from macros.atlas.study.quiz import NAMED_AT_MOST, named
+    atlas = load_atlas(PROJECT / "data", PROJECT)
+    everyone = list(atlas.techniques.values())
+    assert len(everyone) > NAMED_AT_MOST == 10
+    text, links = named(everyone, "at-a-glance")
+    assert text.endswith(f"{everyone[9].name.lower()} and {len(everyone) - 10} other techniques")
+    assert len(links) == 10 and links[0] == section(everyone[0], "at-a-glance")
+    assert named(everyone[:2], "at-a-glance")[0] == f"{everyone[0].name.lower()} and {everyone[1].name.lower()}"

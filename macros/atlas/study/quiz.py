@@ -130,6 +130,15 @@ def quizzes(atlas: Atlas) -> list[Quiz]:
     return atlas.memo[key]
 
 
+def quiz_by_id(atlas: Atlas) -> dict[str, Quiz]:
+    """Every quiz (quizzes()) by its id: a technique's quiz has the technique's id."""
+    listed = quizzes(atlas)
+    key = ("quiz-by-id", id(listed))  # the memo holds the list, so its id stays its own
+    if key not in atlas.memo:
+        atlas.memo[key] = {q.id: q for q in listed}
+    return atlas.memo[key]
+
+
 def _all_quizzes(atlas: Atlas) -> list[Quiz]:
     out = [technique_quiz(atlas, tid) for tid in atlas.techniques]
     clash = set(EXTRA_QUIZZES) & set(atlas.techniques)
@@ -203,6 +212,21 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# An explanation names (and links) at most this many techniques that share a
+# value: enough to show the answer is wrong, and a quiz page that does not
+# grow with the atlas (a thousand techniques, hundreds with one pressure).
+NAMED_AT_MOST = 10
+
+
+def named(techniques: list[Technique], anchor: str) -> tuple[str, tuple[PageRef, ...]]:
+    """The first techniques' names as a list ("…, stroking and 12 other techniques"), with links to them."""
+    shown = techniques[:NAMED_AT_MOST]
+    names_ = [u.name.lower() for u in shown]
+    if len(techniques) > len(shown):
+        names_.append(f"{len(techniques) - len(shown)} other techniques")
+    return and_list(names_), tuple(section(u, anchor) for u in shown)
+
+
 def _others(atlas: Atlas, t: Technique) -> list[Technique]:
     return [o for o in atlas.techniques.values() if o.id != t.id]
 
@@ -224,10 +248,9 @@ def _wrong_sets(question_id, own: tuple[str, ...], data: dict[tuple[str, ...], l
         return bool(set(values) - set(own))
 
     for values in ranked(question_id, [v for v in data if wrong(v)], lambda v: ",".join(v)):
-        users = data[values]
+        users, links = named(data[values], anchor)
         yield Option(option_key(text(values)), text(values), False,
-                     f"{sentence(text(values))} is the {what} of {and_list([u.name.lower() for u in users])}.",
-                     tuple(section(u, anchor) for u in users))
+                     f"{sentence(text(values))} is the {what} of {users}.", links)
     for values in ranked(question_id, [v for v in vocabulary if wrong(v) and v not in data], lambda v: ",".join(v)):
         yield Option(option_key(text(values)), text(values), False,
                      f"No technique in the atlas is given {text(values)} as its {what}.")
@@ -292,9 +315,14 @@ def _value_question(atlas: Atlas, t: Technique, kind: str, values_of: Callable[[
     """A question whose answer is a set of vocabulary values shown on the at-a-glance table."""
     qid = f"{t.id}-{kind}"
     own = values_of(t)
-    data: dict[tuple[str, ...], list[Technique]] = {}
-    for o in _others(atlas, t):
-        data.setdefault(values_of(o), []).append(o)
+    # every technique by its values, worked out once per kind (not once per technique)
+    if ("values", kind) not in atlas.memo:
+        grouped: dict[tuple[str, ...], list[Technique]] = {}
+        for o in atlas.techniques.values():
+            grouped.setdefault(values_of(o), []).append(o)
+        atlas.memo[("values", kind)] = grouped
+    data = {values: users for values, users in atlas.memo[("values", kind)].items()
+            if values != own}  # the technique's own values are never a wrong option
     question = assemble(qid, kind, prompt, Option(option_key(text(own)), text(own), True),
                         _wrong_sets(qid, own, data, vocabulary, text, "at-a-glance", what),
                         explanation(own), section(t, "at-a-glance"))
@@ -357,9 +385,9 @@ def hand_part(atlas: Atlas, t: Technique) -> Iterator[Question]:
         return
     explanation = f"{t.name} uses the {and_list(t.hand_parts)}."
     wrong = [Option(option_key(p), sentence(p), False,
-                    f"The {p} {'are' if p.endswith('s') else 'is'} used for {and_list([u.name.lower() for u in users[p]])}, "
-                    f"not for {t.name.lower()}.", tuple(section(u, "at-a-glance") for u in users[p]))
-             for p in ranked(qid, [p for p in users if not _uses_related(t, p)], str)]
+                    f"The {p} {'are' if p.endswith('s') else 'is'} used for {who}, not for {t.name.lower()}.", links)
+             for p in ranked(qid, [p for p in users if not _uses_related(t, p)], str)
+             for who, links in [named(users[p], "at-a-glance")]]
     wrong += [Option(option_key(p), sentence(p), False, f"No technique in the atlas uses the {p}.")
               for p in ranked(qid, [p for p in get_args(HandPart) if p not in users and not _uses_related(t, p)], str)]
     question = assemble(qid, "hand-part", f"Which of these does {t.name.lower()} use?",

@@ -9,7 +9,7 @@ from ..catalog import Atlas
 from ..rendering import Renderer, link, reference_links, technique_src
 from .exam_map import exam_rows
 from .flashcards import DECK_NAME, FILES, flashcards
-from .quiz import Quiz, quizzes, technique_quiz
+from .quiz import Quiz, quiz_by_id, quizzes
 from .terms import CARDS_SRC, STUDY_SRC, PageRef, card_anchor, key_terms, quiz_src
 
 def ref_link(page_src: str, ref: PageRef) -> str:
@@ -27,7 +27,7 @@ def technique_study(atlas: Atlas, technique_id: str, page_src: str) -> dict:
     grouped: dict[str, list[tuple[str, str]]] = {}
     for term in key_terms(atlas, technique_id):
         grouped.setdefault(KEY_TERM_HEADINGS[term.kind], []).append((term.term, ref_link(page_src, term.ref)))
-    quiz = technique_quiz(atlas, technique_id)
+    quiz = quiz_by_id(atlas)[technique_id]
     return {
         "key_terms": list(grouped.items()),
         "quiz_href": link(page_src, quiz_src(technique_id)) if quiz.questions else None,
@@ -37,7 +37,7 @@ def technique_study(atlas: Atlas, technique_id: str, page_src: str) -> dict:
 
 
 def quiz_page(renderer: Renderer, atlas: Atlas, quiz_id: str, page_src: str) -> str:
-    quiz = next((q for q in quizzes(atlas) if q.id == quiz_id), None)
+    quiz = quiz_by_id(atlas).get(quiz_id)
     if quiz is None:
         raise KeyError(f"{page_src}: no quiz has the id `{quiz_id}`.")
     return render_quiz(renderer, quiz, page_src, atlas)
