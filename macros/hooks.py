@@ -36,11 +36,10 @@ from macros.atlas.study.flashcards import deck_files  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.atlas")
 
 
-# The atlas of the build under way and its glossary's matcher, with that
-# build's config (every build and every `mkdocs serve` rebuild has a new one).
-# Asking load_atlas_cached on each page would stat every data file once a page,
-# and matcher_for would hash every term once a page: quadratic as the atlas grows.
-_this_build: list = [None, None, None]
+# The atlas of the build under way, with that build's config (every build and
+# every `mkdocs serve` rebuild has a new one): asking load_atlas_cached on each
+# page would stat every data file once a page, quadratic as the atlas grows.
+_this_build: list = [None, None]
 
 
 def _atlas(config) -> Atlas:
@@ -53,13 +52,8 @@ def _atlas(config) -> Atlas:
         # PluginError makes MkDocs stop with this message and no traceback,
         # before the site directory is cleaned or written.
         raise PluginError(str(err)) from None
-    _this_build[:] = [config, atlas, matcher_for(atlas.glossary)]
+    _this_build[:] = [config, atlas]
     return atlas
-
-
-def _matcher(config):
-    _atlas(config)
-    return _this_build[2]
 
 
 @event_priority(100)  # before other plugins, so bad data stops the build first
@@ -81,7 +75,7 @@ TOOLTIPS = GlossaryTooltips()
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    TOOLTIPS.page = Page(page.file.src_uri, _matcher(config),
+    TOOLTIPS.page = Page(page.file.src_uri, matcher_for(_atlas(config)),
                          enabled=page.meta.get("tooltips", True) is not False)
     return markdown
 

@@ -45,8 +45,10 @@ pure functions in :mod:`macros.atlas.study` rather than storing them here.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from . import figure_rules, guide_rules  # noqa: F401  (register the figure and guide rules)
 from .guide_evidence import Mention, claim_mentions
@@ -60,6 +62,8 @@ from .models import Benefit, Claim, Comparison, ExamMap, Figure, Guide, Referenc
 from .problems import DataError, Problem
 from .rules import RENAMABLE, Loaded, check, check_atlas
 from .study import exam_rules  # noqa: F401  (registers the MTA6xx rules)
+
+T = TypeVar("T")
 
 ENTRY_FILE_SUFFIXES = (".yml", ".yaml")
 
@@ -92,12 +96,17 @@ class Atlas:
     cited_by: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     claim_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     moved: dict[str, dict[str, str]] = field(default_factory=dict)
-    # What is worked out from the data once and needed by many pages, by what
-    # it is: step diagrams (guides.step_figure: the rules draw each to check it,
-    # its guide page needs it again) and the quizzes (study.quiz.quizzes: every
-    # quiz page, the study index and the nav need all of them). Kept on the
-    # atlas, so a changed data file (a new atlas) starts it afresh.
+    # What is worked out from the data once and needed by many pages (remember()).
+    # Kept on the atlas, so a changed data file (a new atlas) starts it afresh.
     memo: dict[tuple, object] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def remember(self, key: tuple, make: Callable[[], T]) -> T:
+        """``make()``, worked out the first time ``key`` is asked for on this atlas:
+        for what many pages need and costs more than a lookup (the quizzes, a
+        step diagram the rules have already drawn, the glossary's matcher)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     def technique(self, technique_id: str) -> Technique:
         return _lookup(self.techniques, technique_id, "technique")

@@ -15,7 +15,6 @@ in plain text (:class:`TermMatcher`); it knows nothing of Markdown or MkDocs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,7 +255,6 @@ def pages_exist(data: Loaded, atlas: Atlas, root: Path) -> Iterator[Problem]:
                               f"No {what} is `{ref}`.", entry.line(*path))
 
 
-@lru_cache(maxsize=4)
-def matcher_for(terms: tuple[Term, ...]) -> TermMatcher:
-    """One matcher per glossary (building the patterns once per build, not per page)."""
-    return TermMatcher(terms)
+def matcher_for(atlas: "Atlas") -> TermMatcher:
+    """The atlas's glossary matcher, its patterns built once per atlas, not once per page."""
+    return atlas.remember(("glossary-matcher",), lambda: TermMatcher(atlas.glossary))

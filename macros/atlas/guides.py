@@ -58,14 +58,15 @@ def step_figure(atlas, step: Step, diagram_id: str):
     regions to keep off (the step's own `avoid` and what the regions' rules add
     for its pressure and technique), and arrows for its direction. Raises
     figures.DiagramError when the direction cannot be drawn (rule MTA408)."""
-    memo = getattr(atlas, "memo", {})  # a Scene (tests) has none
-    # The atlas holds the step, so id(step) stays its own while the atlas lives.
-    key = ("step-diagram", id(step))
-    if key not in memo:
+    def draw():
         technique = atlas.techniques[step.technique]
-        memo[key] = step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure],
-                                 technique.family, keep_off=step.avoid)
-    return with_id(memo[key], diagram_id)
+        return step_diagram(atlas, step.regions, step.direction, diagram_id, [step.pressure],
+                            technique.family, keep_off=step.avoid)
+
+    if not hasattr(atlas, "remember"):  # a Scene (tests) keeps nothing
+        return draw()
+    # The atlas holds the step, so id(step) stays its own while the atlas lives.
+    return with_id(atlas.remember(("step-diagram", id(step)), draw), diagram_id)
 
 
 def step_keep_off(atlas, step: Step) -> tuple[str, ...]:

@@ -125,18 +125,14 @@ def quizzes(atlas: Atlas) -> list[Quiz]:
     technique's quiz looks at every other technique."""
     # keyed by what is registered too, so a kind or quiz plugged in later counts
     key = ("quizzes", tuple(QUESTION_KINDS.items()), tuple(EXTRA_QUIZZES.items()))
-    if key not in atlas.memo:
-        atlas.memo[key] = _all_quizzes(atlas)
-    return atlas.memo[key]
+    return atlas.remember(key, lambda: _all_quizzes(atlas))
 
 
 def quiz_by_id(atlas: Atlas) -> dict[str, Quiz]:
     """Every quiz (quizzes()) by its id: a technique's quiz has the technique's id."""
     listed = quizzes(atlas)
-    key = ("quiz-by-id", id(listed))  # the memo holds the list, so its id stays its own
-    if key not in atlas.memo:
-        atlas.memo[key] = {q.id: q for q in listed}
-    return atlas.memo[key]
+    # the atlas holds the list, so its id stays its own
+    return atlas.remember(("quiz-by-id", id(listed)), lambda: {q.id: q for q in listed})
 
 
 def _all_quizzes(atlas: Atlas) -> list[Quiz]:
@@ -315,14 +311,16 @@ def _value_question(atlas: Atlas, t: Technique, kind: str, values_of: Callable[[
     """A question whose answer is a set of vocabulary values shown on the at-a-glance table."""
     qid = f"{t.id}-{kind}"
     own = values_of(t)
-    # every technique by its values, worked out once per kind (not once per technique)
-    if ("values", kind) not in atlas.memo:
+    def by_values() -> dict[tuple[str, ...], list[Technique]]:
         grouped: dict[tuple[str, ...], list[Technique]] = {}
         for o in atlas.techniques.values():
             grouped.setdefault(values_of(o), []).append(o)
-        atlas.memo[("values", kind)] = grouped
-    data = {values: users for values, users in atlas.memo[("values", kind)].items()
-            if values != own}  # the technique's own values are never a wrong option
+        return grouped
+
+    # every technique by its values, worked out once per kind (not once per technique);
+    # the technique's own values are never a wrong option
+    data = {values: users for values, users in atlas.remember(("values", kind), by_values).items()
+            if values != own}
     question = assemble(qid, kind, prompt, Option(option_key(text(own)), text(own), True),
                         _wrong_sets(qid, own, data, vocabulary, text, "at-a-glance", what),
                         explanation(own), section(t, "at-a-glance"))
