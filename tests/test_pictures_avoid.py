@@ -187,11 +187,11 @@ def rendered(step, anchor):
     return diagram, BeautifulSoup(defs + html, "html.parser")
 
 
-def marks(svg, unit: float):
+def marks(svg, panel):
     """(what, polyline, clearance needed) for every mark of the movement: each
     shaft and circle keeps half its stroke width (the visible line, not its
     halo) plus a little off the region; heads and dots may not touch it."""
-    stroke = 2.4 * unit  # --atlas-arrow-width in the partial
+    unit, stroke = panel.unit, panel.arrow_width  # --atlas-arrow-width in the partial
     for g in svg.select("g.atlas-fig__arrow"):
         shaft = g.select_one("path:not(.atlas-fig__halo)")
         for line in flatten(shaft["d"]):
@@ -214,7 +214,7 @@ def test_no_mark_of_the_movement_touches_a_region_to_keep_off(gid, anchor, step)
     hatched = [u["data-region"] for u in svg.select("use.is-avoid")]
     assert set(hatched) == set(panel.avoid)
     shapes = {r: flatten(soup.find(id=f"atlas-{panel.drawing.id}-{r}")["d"]) for r in hatched}
-    found = list(marks(svg, panel.unit))
+    found = list(marks(svg, panel))
     assert found, "the movement is drawn"
     touching = []
     for region, parts in shapes.items():

@@ -407,6 +407,11 @@ class Panel:
         return self.view.width * ARROW_WIDTH
 
     @property
+    def label_line(self) -> float:
+        """How far apart, in em, the lines of a label's region name are."""
+        return LABEL_LINE
+
+    @property
     def view_box_attr(self) -> str:
         return " ".join(fmt(v) for v in self.view_box)
 
