@@ -97,9 +97,9 @@ def define_env(env):
         return linking.render_api_reference(renderer, page_src())
 
     @env.macro
-    def embed_snippet(collection: str, entry_id: str) -> str:
-        """The copy-paste iframe snippet for one entry's card, shown with the card itself."""
-        return linking.render_snippet(renderer, atlas(), collection, entry_id, page_src())
+    def embed_snippet(collection: str, entry_id: str, example: bool = False) -> str:
+        """The copy-paste iframe snippet for one entry's card; with ``example``, the iframe live below it."""
+        return linking.render_snippet(renderer, atlas(), collection, entry_id, page_src(), example)
 
     @env.macro
     def technique_count() -> int:

@@ -122,12 +122,15 @@ def render_card(renderer: Renderer, atlas: Atlas, collection: str, entry_id: str
                            full_url=url_of(full_src), **spec.card_context(atlas, entry))
 
 
-def render_snippet(renderer: Renderer, atlas: Atlas, collection: str, entry_id: str, page_src: str) -> str:
-    """The copy-paste iframe code for one entry's card, as shown on ``page_src``."""
+def render_snippet(renderer: Renderer, atlas: Atlas, collection: str, entry_id: str, page_src: str,
+                   example: bool = False) -> str:
+    """The copy-paste iframe code for one entry's card, as shown on ``page_src``;
+    with ``example``, followed by that iframe itself, live (the For practices page)."""
     spec, entry = _entry(atlas, collection, entry_id)
     card_src = embed_src(entry_src(collection, entry_id))
     return renderer.render("embed-snippet.html", page_src=page_src, from_url=url_of(page_src),
-                           embed_url=url_of(card_src), card_src=card_src, title=spec.title(entry))
+                           embed_url=url_of(card_src), card_src=card_src, title=spec.title(entry),
+                           example=example)
 
 
 # --- the contract, for the For practices page -------------------------------------
