@@ -31,7 +31,7 @@ module.exports = {
     // Inline style stays an error, except the CSS custom properties through
     // which the body maps hand their geometry to atlas.css (figures feature).
     "no-inline-style": ["error", {
-      allowedProperties: ["display", "--atlas-views", "--atlas-view-width", "--atlas-unit", "--atlas-aspect"],
+      allowedProperties: ["display", "--atlas-views", "--atlas-view-width", "--atlas-unit", "--atlas-aspect", "--atlas-ratio"],
     }],
   },
 };

@@ -43,7 +43,7 @@ def test_step_diagrams_state_the_aspect_ratio_of_their_view_box(built_site):
         for svg in soup.select(".atlas-step-figure svg.atlas-fig"):
             diagrams += 1
             _, _, width, height = (float(v) for v in svg["viewbox"].split())
-            ratio = re.search(r"aspect-ratio:\s*([\d.]+)\s*/\s*([\d.]+)", svg["style"])
+            ratio = re.search(r"--atlas-ratio:\s*([\d.]+)\s*/\s*([\d.]+)", svg["style"])
             assert ratio, f"{page.relative_to(built_site)}: {svg['id'] if svg.has_attr('id') else svg['aria-labelledby']}"
             assert (float(ratio[1]), float(ratio[2])) == (width, height)
     assert diagrams > 10
