@@ -54,6 +54,6 @@
       }
     });
   }
-  // document$ emits on the first load and after each instant navigation.
+  // document$ emits once Material's components are in place.
   document$.subscribe(function () { label(); name(); });
 })();

@@ -7,8 +7,9 @@
  * sorts ascending, the next reverses; aria-sort on the heading tells screen
  * readers the current order. Rows that tie keep their original order.
  *
- * Material's instant navigation swaps pages without reloading scripts, so
- * set-up runs on every page through its document$ observable.
+ * Set-up runs through Material's document$ observable, which emits once the
+ * page's components are in place (and again on each page, were
+ * navigation.instant turned on).
  */
 (function () {
   "use strict";

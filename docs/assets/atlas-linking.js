@@ -2,7 +2,7 @@
 // For practices page. Without SITE_URL the build cannot know the site's
 // address, so the snippets carry relative URLs that this makes absolute from
 // the page's own location; it also wires the "Copy the code" buttons. Runs on
-// every page, including after Material's instant navigation (document$).
+// every page, once Material's components are in place (document$).
 (function () {
   "use strict";
 

@@ -5,8 +5,8 @@
  * script checks the chosen answer against the key embedded in the page,
  * copies that option's feedback (rendered at build time, with links) into the
  * question's live region, and keeps the score in localStorage. It makes no
- * request of any kind. Material's instant navigation swaps pages without
- * reloading scripts, so set-up runs on every page through `document$`.
+ * request of any kind. Set-up runs through Material's `document$`, which
+ * also covers navigation.instant should it be turned on.
  */
 (function () {
   "use strict";
@@ -130,7 +130,7 @@
   }
 
   if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(setUp); // Material: every page load, instant or not
+    window.document$.subscribe(setUp); // Material: every page load
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
