@@ -1,6 +1,7 @@
 """The comparison table and glossary tooltips in real Chromium (Debian's, via
 Playwright's executable_path): sorting by mouse and keyboard, on a page
-reached by a link, on a phone; a tooltip shown on keyboard focus."""
+reached by a link, on a phone; a term's tooltip on keyboard focus and hover,
+closed by Escape, inside a phone's screen."""
 from __future__ import annotations
 
 import pytest
@@ -87,34 +88,92 @@ def test_phone_table_scrolls_sideways_with_names_in_view(browser, server):
     page.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_tab_to_a_glossary_term_shows_its_definition(browser, server, scheme):
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+def term_page(browser, server, width=1280, scheme="light"):
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page.goto(f"{server}/techniques/effleurage/", wait_until="networkidle")
-    term = page.locator('article abbr.atlas-term[data-term="kneading"]').first
+    return page, page.locator('article abbr.atlas-term[data-term="kneading"]').first
+
+
+def tooltip_state(page, term) -> dict:
+    """What a reader (and a screen reader) gets from the term and the tooltip now."""
+    return page.evaluate("""term => {
+        const tip = document.getElementById(term.getAttribute('aria-describedby') || 'atlas-tooltip');
+        const shown = !!tip && tip.getAttribute('role') === 'tooltip' && tip.checkVisibility();
+        const box = shown ? tip.getBoundingClientRect() : null, host = term.getBoundingClientRect();
+        return {shown, text: shown ? tip.textContent : null, title: term.getAttribute('title'),
+                describedby: term.getAttribute('aria-describedby'),
+                box: box && {left: box.left, right: box.right, top: box.top, bottom: box.bottom},
+                host: {left: host.left, right: host.right, top: host.top, bottom: host.bottom},
+                surface: shown ? getComputedStyle(tip).backgroundColor : null,
+                edge: shown ? getComputedStyle(tip).boxShadow : null,
+                page: getComputedStyle(document.body).backgroundColor};
+    }""", term.element_handle())
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_to_a_glossary_term_shows_its_definition_and_tab_on_hides_it(browser, server, scheme):
+    page, term = term_page(browser, server, scheme=scheme)
     definition = TECHNIQUES["kneading"]["summary"]
+    title = term.get_attribute("title")
+    assert definition in title  # the definition is in the page itself, for readers without scripts
     # Focus the element just before the term, then Tab onto it, as a keyboard user would.
     page.evaluate("""el => {
         const stops = [...document.querySelectorAll('a[href], button, input, [tabindex="0"]')];
-        const before = stops[stops.indexOf(el) - 1];
-        before.focus();
+        stops[stops.indexOf(el) - 1].focus();
     }""", term.element_handle())
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.dataset.term") == "kneading"
-    # Material links the term to the tooltip it shows for it.
-    page.wait_for_function("el => el.hasAttribute('aria-describedby')", arg=term.element_handle(), timeout=5000)
-    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
-    tooltip.wait_for(state="visible", timeout=5000)
-    page.wait_for_function("el => el.classList.contains('md-tooltip2--active')", arg=tooltip.element_handle())
-    assert definition in tooltip.inner_text()
+    state = tooltip_state(page, term)
+    assert state["shown"] and definition in state["text"]
+    assert state["describedby"] == "atlas-tooltip"  # screen readers hear the definition too
+    assert state["title"] is None  # no second, native tooltip drawn over it
+    assert not overlaps(state["box"], state["host"])  # the term stays readable
+    # It sits over the page, so it needs an edge; on dark, where a shadow does not show, a surface too.
+    assert state["edge"] not in (None, "none")
     if scheme == "dark":
-        # Material's shadow does not show on the dark page: the tooltip needs a surface of its own.
-        surface, page_bg = page.evaluate("""el => [getComputedStyle(el.querySelector('.md-tooltip2__inner')).backgroundColor,
-                                                   getComputedStyle(document.body).backgroundColor]""", tooltip.element_handle())
-        assert surface != page_bg, surface
-    page.keyboard.press("Tab")  # moving on hides it again
-    page.wait_for_function("el => !el.isConnected || !el.classList.contains('md-tooltip2--active')",
-                           arg=tooltip.element_handle(), timeout=5000)
+        assert state["surface"] != state["page"], state["surface"]
+    page.keyboard.press("Tab")  # moving on: the term has its title back and no tooltip
+    state = tooltip_state(page, term)
+    assert state["title"] == title and state["describedby"] is None
+    now = page.evaluate("""() => ({term: document.activeElement.matches('abbr.atlas-term'),
+                                   tip: document.getElementById('atlas-tooltip').checkVisibility()})""")
+    assert now["tip"] == now["term"]  # shown again only if the next stop is a term of its own
+    page.close()
+
+
+def test_escape_closes_the_tooltip_and_leaves_focus_on_the_term(browser, server):
+    page, term = term_page(browser, server)
+    term.focus()
+    assert tooltip_state(page, term)["shown"]
+    page.keyboard.press("Escape")  # WCAG 1.4.13: dismissible without moving focus
+    assert not tooltip_state(page, term)["shown"]
+    assert page.evaluate("() => document.activeElement.dataset.term") == "kneading"
+    page.close()
+
+
+def test_on_a_phone_the_tooltip_fits_the_screen_and_can_be_hovered(browser, server):
+    page, term = term_page(browser, server, width=360)
+    # Nothing is made until a reader needs it: that is what keeps the page load light.
+    assert page.evaluate("() => document.getElementById('atlas-tooltip')") is None
+    term.scroll_into_view_if_needed()
+    term.hover()
+    state = tooltip_state(page, term)
+    assert state["shown"] and TECHNIQUES["kneading"]["summary"] in state["text"]
+    assert 0 <= state["box"]["left"] and state["box"]["right"] <= 360
+    assert not overlaps(state["box"], state["host"])
+    header_bottom = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert state["box"]["top"] >= header_bottom  # not hidden under, nor drawn over, the sticky header
+    # The pointer can move onto the tooltip (to read or select it) without losing it ...
+    box = state["box"]
+    page.mouse.move((box["left"] + box["right"]) / 2, (box["top"] + box["bottom"]) / 2, steps=5)
+    assert tooltip_state(page, term)["shown"]
+    # ... and leaving both closes it, after the short grace period.
+    page.mouse.move(5, 890)
+    page.wait_for_function("() => !document.getElementById('atlas-tooltip').checkVisibility()", timeout=3000)
     page.close()
 
 

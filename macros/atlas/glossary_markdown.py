@@ -1,7 +1,8 @@
 """A Python-Markdown extension that marks glossary terms in a page as
-``<abbr title="definition" tabindex="0">``. Material's ``content.tooltips``
+``<abbr title="definition" tabindex="0">``. ``docs/assets/atlas-glossary.js``
 shows the title as a tooltip on hover and, because the element can take
-focus, on keyboard focus too.
+focus, on keyboard focus too; without scripts the browser's own title
+tooltip still shows it on hover.
 
 Generated from the glossary data on every page, never written by hand. It
 runs after inline parsing, on the element tree, so it can leave alone what
