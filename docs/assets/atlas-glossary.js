@@ -38,7 +38,7 @@
     if (!tooltip) make();
     // The title moves into the tooltip while it shows, so the browser does
     // not draw its own tooltip on top; hide() puts it back.
-    var text = term.getAttribute("title") || term.getAttribute("data-atlas-title") || "";
+    var text = term.getAttribute("title") || "";
     term.setAttribute("data-atlas-title", text);
     term.removeAttribute("title");
     term.setAttribute("aria-describedby", tooltip.id);
@@ -67,11 +67,12 @@
     var rect = term.getBoundingClientRect();
     var box = tooltip.getBoundingClientRect();
     var width = document.documentElement.clientWidth;
-    var left = Math.min(Math.max(margin, rect.left + rect.width / 2 - box.width / 2), width - box.width - margin);
+    // Centred on the term, kept inside the viewport (the CSS caps the width).
+    var left = Math.max(margin, Math.min(rect.left + rect.width / 2 - box.width / 2, width - box.width - margin));
     var above = rect.top - box.height - margin >= ceiling;
     var top = above ? rect.top - box.height - margin : rect.bottom + margin;
     tooltip.classList.toggle("atlas-tooltip--below", !above);
-    tooltip.style.left = Math.max(margin, left) + window.scrollX + "px";
+    tooltip.style.left = left + window.scrollX + "px";
     tooltip.style.top = top + window.scrollY + "px";
   }
 
